@@ -1,0 +1,55 @@
+# Spør trygt. `make run` and `make test` do all the set-up on a fresh machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV    := .venv
+BIN     := $(VENV)/bin
+MODEL   := models/spor-trygt.tar.gz
+# Rasa's telemetry sends usage data out: off for every command, always.
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONWARNINGS := ignore
+
+TRAINING_INPUTS := config.yml domain.yml $(shell find data bot/nlu -name '*.yml' -o -name '*.py' 2>/dev/null)
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.lock
+	@scripts/install.sh
+	@touch $@
+
+install: $(BIN)/.installed  ## create .venv (Python 3.10) from requirements.lock
+
+lock: install  ## re-pin requirements.lock from the current .venv
+	$(BIN)/pip freeze | grep -v '^-e' > requirements.lock
+
+$(MODEL): $(BIN)/.installed $(TRAINING_INPUTS)
+	@echo "Training (NLU data, stories, rules or config changed)…"
+	$(BIN)/rasa train --fixed-model-name spor-trygt --out models --quiet
+	@touch $@
+
+train: $(MODEL)  ## train the model if the data or config changed
+
+run: $(MODEL)  ## install, train if needed, start Rasa + the action server, print the URL
+	$(BIN)/python -m bot.run
+
+shell: $(MODEL)  ## chat with the assistant in the terminal (rasa shell)
+	$(BIN)/rasa shell --model $(MODEL) --quiet
+
+validate: install  ## check the training data (rasa data validate)
+	$(BIN)/rasa data validate --fail-on-warnings --quiet
+
+test-stories: $(MODEL)  ## run the test stories in tests/stories
+	$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out results/stories --quiet
+
+test: validate $(MODEL) test-stories  ## everything: validate, story tests, NLU evaluation on the held-out set, pytest
+	$(BIN)/python -m pytest
+
+crossval: install  ## 5-fold cross-validation of the NLU pipeline (slow: about 5 trainings)
+	$(BIN)/rasa test nlu --nlu data/nlu --cross-validation --folds 5 --out results/crossval --quiet
+
+clean:  ## remove trained models and results
+	rm -rf models results
+
+.PHONY: help install lock train run shell validate test-stories test crossval clean

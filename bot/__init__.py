@@ -1,0 +1,1 @@
+"""Spør trygt: our own Python code beside Rasa (settings, custom NLU parts)."""

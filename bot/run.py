@@ -1,0 +1,105 @@
+"""Start the action server and the Rasa server on loopback, wait until both
+answer, print where to talk to the assistant, and stop both on Ctrl-C.
+
+Used by `make run`; `python -m bot.run --help` lists the options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from bot import settings as settings_module
+
+ENDPOINTS_TEMPLATE = "action_endpoint:\n  url: {url}\n"
+
+
+def _wait_until_up(url: str, proc: subprocess.Popen, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{url} exited with code {proc.returncode} before it was up")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
+
+
+def write_endpoints(path: Path, action_url: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(ENDPOINTS_TEMPLATE.format(url=action_url))
+    return path
+
+
+def start(settings: settings_module.Settings, venv_bin: Path) -> list[subprocess.Popen]:
+    """Start both servers; returns the processes once both answer."""
+    env = {**os.environ, "SANIC_HOST": settings.host, "RASA_TELEMETRY_ENABLED": "false"}
+    quiet = [] if settings.log_level in ("INFO", "DEBUG") else ["--quiet"]
+    actions = subprocess.Popen(
+        [str(venv_bin / "python"), "-m", "rasa_sdk", "--actions", "actions",
+         "--port", str(settings.action_port), *quiet],
+        cwd=settings_module.ROOT, env=env,
+    )
+    endpoints = write_endpoints(settings_module.ROOT / "var" / "endpoints.yml", settings.action_url)
+    rasa = subprocess.Popen(
+        [str(venv_bin / "rasa"), "run", "--model", str(settings.model_path),
+         "--interface", settings.host, "--port", str(settings.rasa_port),
+         "--endpoints", str(endpoints), *quiet],
+        cwd=settings_module.ROOT, env=env,
+    )
+    procs = [actions, rasa]
+    try:
+        _wait_until_up(f"http://{settings.host}:{settings.action_port}/health", actions, 60)
+        _wait_until_up(f"http://{settings.host}:{settings.rasa_port}/", rasa, 180)
+    except Exception:
+        stop(procs)
+        raise
+    return procs
+
+
+def stop(procs: list[subprocess.Popen]) -> None:
+    for proc in procs:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGINT)
+    for proc in procs:
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.parse_args(argv)
+    settings = settings_module.load()
+    if not settings.model_path.exists():
+        print(f"No trained model at {settings.model_path}: run `make train` first.", file=sys.stderr)
+        return 1
+    print("Starting the action server and Rasa (loading the model takes about half a minute)…")
+    procs = start(settings, Path(sys.executable).parent)
+    print(f"\nSpør trygt is up. Rasa's REST channel: {settings.rest_url}")
+    print(f"  Try: curl -s -X POST {settings.rest_url} -H 'Content-Type: application/json' "
+          "-d '{\"sender\": \"test\", \"message\": \"hei\"}'")
+    print("  Or chat in the terminal: make shell.  Ctrl-C stops everything.\n")
+    try:
+        while all(p.poll() is None for p in procs):
+            time.sleep(1)
+        print("A server stopped unexpectedly; stopping the other.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nStopping…")
+        return 0
+    finally:
+        stop(procs)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

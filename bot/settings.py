@@ -1,0 +1,45 @@
+"""Settings, read once from the environment and `.env` (python-dotenv).
+
+Every setting is documented in `.env.example`. Nothing here is secret yet.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str  # Rasa and the action server listen here: loopback by default
+    rasa_port: int
+    action_port: int
+    log_level: str
+    model_path: Path
+
+    @property
+    def rest_url(self) -> str:
+        return f"http://{self.host}:{self.rasa_port}/webhooks/rest/webhook"
+
+    @property
+    def action_url(self) -> str:
+        return f"http://{self.host}:{self.action_port}/webhook"
+
+
+def load(env_file: Path | None = None) -> Settings:
+    """Read `.env` (values already in the environment win) and build Settings."""
+    from dotenv import load_dotenv
+
+    load_dotenv(env_file or ROOT / ".env", override=False)
+    # Rasa's telemetry and error reporting send data out; this project never does.
+    os.environ["RASA_TELEMETRY_ENABLED"] = "false"
+    return Settings(
+        host=os.environ.get("RASA_HOST", "127.0.0.1"),
+        rasa_port=int(os.environ.get("RASA_PORT", "5005")),
+        action_port=int(os.environ.get("ACTION_PORT", "5055")),
+        log_level=os.environ.get("LOG_LEVEL", "WARNING").upper(),
+        model_path=ROOT / os.environ.get("MODEL_PATH", "models/spor-trygt.tar.gz"),
+    )

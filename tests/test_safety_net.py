@@ -1,0 +1,144 @@
+"""The safety net recognises suicidal crisis and overdose in the ways people
+write them, and leaves everyday hyperbole alone."""
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu import safety_net
+from bot.nlu.normalize import fold
+from bot.nlu_eval import load_examples
+
+from conftest import HOLDOUT
+
+CRISIS = [
+    "jeg vil ikke leve lenger",
+    "Jeg vil dø",
+    "jeg vil do",
+    "eg vil ikkje leva meir",
+    "eg vil berre døy",
+    "æ orke ikkje å leve",
+    "har tenkt på selvmord i hele dag",
+    "tenker paa selvmord",
+    "sjølvmordstankar heile tida",
+    "jeg vil ta livet mitt",
+    "skal ta livet av meg i kveld",
+    "jeg har skrevet et avskjedsbrev",
+    "alle har det bedre uten meg",
+    "familien hadde hatt det betre utan meg",
+    "jeg kutter meg igjen",
+    "har begynt å skade meg selv",
+    "vil bare sove og aldri våkne",
+    "vil forsvinne for godt",
+    "har samlet piller for å avslutte det hele",
+    "skulle ønske jeg var død",
+    "ingen vits å leve",
+    "jeg vil gjøre slutt på livet",
+    "JEG ORKER IKKE Å LEVE MER",
+    "tenkjer på å hoppe frå brua",
+    "i want to die",
+    "SELVMORD",
+]
+OVERDOSE = [
+    "han puster ikke",
+    "ho pustar ikkje",
+    "kompisen min har tatt for mye",
+    "hun er bevisstløs etter fest",
+    "han er bevistlos",
+    "tror hun har tatt en overdose",
+    "han har kramper etter at han tok speed",
+    "leppene hans er blå",
+    "blå lepper og svarer ikke",
+    "hun vakner ikke",
+    "ho vaknar ikkje",
+    "får ikke kontakt med han",
+    "datt ut på ghb",
+    "ungen har svelget tabletter",
+    "alkoholforgiftning hva gjør jeg",
+    "puster rart og lager snorkelyder",
+    "OVERDOSE",
+    "tok alle pillene og vil dø",  # both: the acute poisoning comes first
+]
+EVERYDAY = [
+    "jeg døde av latter",
+    "dette dreper meg, så kjedelig",
+    "hei",
+    "mister jeg lappen hvis legen får vite at jeg drikker?",
+    "barnevernet",
+    "hvor lenge er hasj i urinen",
+    "hvor mye alkohol er for mye",
+    "kan jeg snakke med et menneske",
+    "er chatten anonym",
+    "takk for hjelpen",
+    "jeg drikker for mye og vil slutte",
+    "mora mi drikker hver dag",
+    "han spiller bort alle pengene",
+    "hva er været i morgen",
+    "hvordan funker avrusning",
+    "kan jeg få testet pillene",
+    "jeg er død lei av jobben",
+    "drep meg, for en dag",
+]
+
+
+def test_fold_makes_spellings_meet():
+    assert fold("Jeg vil DØØØ!!") == fold("jeg vil doe") == fold("jeg vil do") == "jeg vil do"
+    assert fold("blå") == fold("blaa") == "bla"
+    assert fold("Hjelp,   han   PUSTER ikke?") == "hjelp han puster ikke"
+
+
+@pytest.mark.parametrize("text", CRISIS)
+def test_crisis_phrasings_trigger(text):
+    assert safety_net.detect(text) == safety_net.CRISIS_INTENT
+
+
+@pytest.mark.parametrize("text", OVERDOSE)
+def test_overdose_phrasings_trigger(text):
+    assert safety_net.detect(text) == safety_net.OVERDOSE_INTENT
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_everyday_phrases_do_not_trigger(text):
+    assert safety_net.detect(text) is None
+
+
+def _parsed(text, intent, confidence):
+    message = Message(data={"text": text})
+    message.set("intent", {"name": intent, "confidence": confidence})
+    message.set("intent_ranking", [{"name": intent, "confidence": confidence}])
+    return message
+
+
+def test_forces_the_safety_intent_when_the_classifier_missed_it():
+    message = _parsed("orker ikke å leve mer", "seek_help_self", 0.8)
+    assert safety_net.apply(message) == "crisis_suicidal"
+    assert message.get("intent") == {"name": "crisis_suicidal", "confidence": 1.0}
+    assert message.get("intent_ranking")[0]["name"] == "crisis_suicidal"
+    assert message.get("intent_ranking")[1]["name"] == "seek_help_self"
+
+
+def test_keeps_the_classifiers_safety_intent_and_makes_it_certain():
+    """An unsure safety prediction must not be turned into a fallback later."""
+    message = _parsed("tok alle pillene og vil dø", "crisis_suicidal", 0.25)
+    assert safety_net.apply(message) == "crisis_suicidal"
+    assert message.get("intent") == {"name": "crisis_suicidal", "confidence": 1.0}
+
+
+def test_leaves_other_messages_alone():
+    message = _parsed("jeg døde av latter", "out_of_scope", 0.6)
+    assert safety_net.apply(message) is None
+    assert message.get("intent")["name"] == "out_of_scope"
+
+
+def test_recall_and_false_alarms_on_the_held_out_set():
+    """Every held-out safety example is caught by the lexicon alone, and it
+    fires on few of the others (a false alarm costs little, a miss a lot)."""
+    examples = load_examples(HOLDOUT)
+    safety = [(t, i) for t, i in examples if i in safety_net.SAFETY_INTENTS]
+    others = [t for t, i in examples if i not in safety_net.SAFETY_INTENTS]
+    caught = [t for t, _ in safety if safety_net.detect(t) is not None]
+    false_alarms = [t for t in others if safety_net.detect(t) is not None]
+    rate = len(false_alarms) / len(others)
+    print(f"\nsafety net alone: caught {len(caught)}/{len(safety)} safety examples; "
+          f"false alarms {len(false_alarms)}/{len(others)} = {rate:.1%}: {false_alarms}")
+    assert len(caught) / len(safety) >= 0.8
+    assert rate <= 0.03
