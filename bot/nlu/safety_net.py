@@ -65,7 +65,9 @@ def apply(message: Message) -> Optional[str]:
     ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != forced]
     message.set(INTENT, top, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [top] + ranking, add_to_output=True)
-    message.set(FORCED_KEY, {"from": predicted}, add_to_output=True)
+    message.set(
+        FORCED_KEY, {"from": predicted, "confidence": current.get("confidence")}, add_to_output=True
+    )
     return forced
 
 
