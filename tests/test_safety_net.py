@@ -1,12 +1,15 @@
 """The safety net recognises suicidal crisis and overdose in the ways people
 write them, and leaves everyday hyperbole alone."""
 
+import json
+
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu import safety_net
 from bot.nlu.normalize import fold
 from bot.nlu_eval import load_examples
+from bot.settings import ROOT
 
 from conftest import HOLDOUT
 
@@ -138,7 +141,10 @@ def test_recall_and_false_alarms_on_the_held_out_set():
     caught = [t for t, _ in safety if safety_net.detect(t) is not None]
     false_alarms = [t for t in others if safety_net.detect(t) is not None]
     rate = len(false_alarms) / len(others)
-    print(f"\nsafety net alone: caught {len(caught)}/{len(safety)} safety examples; "
-          f"false alarms {len(false_alarms)}/{len(others)} = {rate:.1%}: {false_alarms}")
+    summary = {"caught": len(caught), "safety_examples": len(safety), "false_alarms": false_alarms,
+               "other_examples": len(others), "false_alarm_rate": round(rate, 4)}
+    out = ROOT / "results" / "safety_net_holdout.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(summary, ensure_ascii=False, indent=1))
     assert len(caught) / len(safety) >= 0.8
     assert rate <= 0.03
