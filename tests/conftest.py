@@ -1,5 +1,7 @@
 """Shared fixtures. The trained model is loaded once per test session: it takes
-about half a minute, and `make test` trains it (once) before pytest runs."""
+about half a minute, and `make test` trains it (once) before pytest runs. A
+real action server (rasa-sdk, loopback) runs beside it; `actions_down`
+points the assistant at a closed port instead."""
 
 from __future__ import annotations
 
@@ -7,6 +9,11 @@ import asyncio
 import itertools
 import logging
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 from typing import Callable, List
 
@@ -17,9 +24,37 @@ from bot import settings as settings_module
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 ROOT = settings_module.ROOT
 HOLDOUT = ROOT / "tests" / "nlu" / "holdout.yml"
-# Nothing listens here: every test conversation runs with the action server
-# down, which is what the safety answers must survive.
+# Nothing listens here: what the safety answers must survive.
 UNREACHABLE_ACTION_SERVER = "http://127.0.0.1:9/webhook"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def action_server_url():
+    port = _free_port()
+    env = {**os.environ, "SANIC_HOST": "127.0.0.1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port), "--quiet"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1)
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail("the action server did not start")
+            time.sleep(0.3)
+    yield f"http://127.0.0.1:{port}/webhook"
+    proc.terminate()
+    proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
@@ -38,7 +73,7 @@ def event_loop_session():
 
 
 @pytest.fixture(scope="session")
-def agent(model_path, event_loop_session):
+def agent(model_path, event_loop_session, action_server_url):
     from rasa.core.agent import Agent
     from rasa.utils.endpoints import EndpointConfig
     from rasa.utils.log_utils import configure_structlog
@@ -46,7 +81,18 @@ def agent(model_path, event_loop_session):
     # Unconfigured, Rasa's structlog prints every parsed message at debug level.
     configure_structlog(logging.WARNING)
 
-    return Agent.load(str(model_path), action_endpoint=EndpointConfig(UNREACHABLE_ACTION_SERVER))
+    return Agent.load(str(model_path), action_endpoint=EndpointConfig(action_server_url))
+
+
+@pytest.fixture
+def actions_down(agent):
+    """The assistant, for one test, with its action server unreachable."""
+    from rasa.utils.endpoints import EndpointConfig
+
+    working = agent.processor.action_endpoint
+    agent.processor.action_endpoint = EndpointConfig(UNREACHABLE_ACTION_SERVER)
+    yield
+    agent.processor.action_endpoint = working
 
 
 _senders = itertools.count()
@@ -58,9 +104,13 @@ def conversation(agent, event_loop_session) -> Callable[[str], List[str]]:
     sender = f"test-{next(_senders)}"
 
     def send(text: str) -> List[str]:
-        replies = event_loop_session.run_until_complete(agent.handle_text(text, sender_id=sender))
-        return [r.get("text", "") for r in replies or []]
+        return [r.get("text", "") for r in send.raw(text)]
 
+    def raw(text: str) -> List[dict]:
+        """The bot's messages as dicts (text, buttons)."""
+        return event_loop_session.run_until_complete(agent.handle_text(text, sender_id=sender)) or []
+
+    send.raw = raw
     return send
 
 

@@ -11,7 +11,7 @@ from bot.services.directory import ANONYMITY, Service
 
 PAGE_SIZE = 3
 # Who is asking, when nothing else is known: an adult asking for themselves.
-DEFAULT_ASKER = frozenset({"self", "parents", "gambling", "drug_checking", "health_workers", "crisis"})
+DEFAULT_ASKER = frozenset({"self", "gambling", "drug_checking", "health_workers", "crisis"})
 YOUTH_ONLY = {"youth"}
 RELATIVES_ONLY = {"relatives"}
 
@@ -37,7 +37,7 @@ def asker(relative: bool = False, youth: bool = False) -> frozenset:
     """The audience tags that fit the person asking."""
     tags = set(DEFAULT_ASKER)
     if relative:
-        tags |= {"relatives"}
+        tags |= {"relatives", "parents"}
         tags -= {"self"}
     if youth:
         tags |= {"youth"}

@@ -1,0 +1,84 @@
+"""action_offer_services: the right places to ask, for this topic and this
+person, open ones first, three at a time, with follow-up buttons.
+
+Buttons send existing intents with an entity, so no new intent is needed:
+`/affirm{"more":"yes"}` (vis flere), `/affirm{"audience":"relatives"}`,
+`/affirm{"audience":"youth"}`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.services import directory, opening, selection, wording
+
+# Answers to a follow-up, not topics of their own.
+FOLLOW_UPS = {"affirm", "deny", "nlu_fallback"}
+DEFAULT_TOPIC = "ask_anonymous_services"
+BUTTONS = {
+    "nb": {"more": "Vis flere", "relatives": "Jeg er pårørende", "youth": "Jeg er under 18"},
+    "nn": {"more": "Vis fleire", "relatives": "Eg er pårørande", "youth": "Eg er under 18"},
+}
+
+
+def topic_of(tracker: Tracker) -> Text:
+    """The last thing the person asked about: their latest intent that is not
+    a yes, a no or a fallback (a button press keeps the topic it follows)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            name = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+            if name and name not in FOLLOW_UPS:
+                return name
+    latest = (tracker.latest_message.get("intent") or {}).get("name")
+    return latest if latest and latest not in FOLLOW_UPS else DEFAULT_TOPIC
+
+
+def _entities(tracker: Tracker) -> Dict[Text, Text]:
+    return {e.get("entity"): e.get("value") for e in tracker.latest_message.get("entities", [])}
+
+
+class ActionOfferServices(Action):
+    # The clock is a class attribute so tests can fix the time.
+    clock: Callable = staticmethod(opening.now_in_oslo)
+
+    def name(self) -> Text:
+        return "action_offer_services"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        entities = _entities(tracker)
+        topic = topic_of(tracker)
+        audience = set(tracker.get_slot("audience") or [])
+        if intent == "worried_about_other":
+            audience.add("relatives")
+        offset = 0
+        if entities.get("more"):
+            offset = int(tracker.get_slot("services_offset") or 0) + selection.PAGE_SIZE
+        if entities.get("audience") in ("relatives", "youth"):
+            audience.add(entities["audience"])
+        form = tracker.get_slot("malform") or "nb"
+
+        now = self.clock()
+        page = selection.choose(
+            directory.load(), topic,
+            selection.asker(relative="relatives" in audience, youth="youth" in audience),
+            now, offset=offset, people_only=topic == "talk_to_human",
+        )
+        labels = BUTTONS[form]
+        buttons = []
+        if page.has_more:
+            buttons.append({"title": labels["more"], "payload": '/affirm{"more":"yes"}'})
+        for who in ("relatives", "youth"):
+            if who not in audience:
+                buttons.append({"title": labels[who], "payload": f'/affirm{{"audience":"{who}"}}'})
+        dispatcher.utter_message(text=wording.page_text(page, now, form, first_page=offset == 0), buttons=buttons)
+        if "youth" in audience and entities.get("audience") == "youth":
+            dispatcher.utter_message(response="utter_youth_confidentiality")
+        return [
+            SlotSet("audience", sorted(audience)),
+            SlotSet("services_offset", float(offset)),
+        ]
