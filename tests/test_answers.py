@@ -52,11 +52,11 @@ def test_crisis_gets_all_emergency_numbers_first(conversation, actions_down, tex
 )
 def test_overdose_gets_113_and_first_aid_first(conversation, actions_down, text):
     replies = conversation(text)
-    assert replies[0].startswith("Ring 113 nå"), (text, replies)
+    assert replies[0].startswith(("Ring 113 nå", "Ring 113 no")), (text, replies)  # nb or nn
     reply = joined(replies)
     assert "stabilt sideleie" in reply
     assert "nalokson" in reply
-    assert "taushetsplikt" in reply
+    assert "taushetsplikt" in reply or "teieplikt" in reply  # bokmål or nynorsk
 
 
 def test_crisis_in_the_middle_of_a_conversation(conversation, actions_down):

@@ -14,7 +14,7 @@ RULES = [r for f in (ROOT / "data" / "rules").glob("*.yml") for r in yaml.safe_l
 PHONE = re.compile(r"\b(?:\d{2} \d{2} \d{2} \d{2}|\d{3} \d{3}(?: \d{2})?|\d{3} \d{2} \d{3})\b")
 FACT_RESPONSES = [
     "utter_fear_driving_licence", "utter_fear_child_welfare", "utter_fear_police",
-    "utter_fear_employer", "utter_confidentiality", "utter_anonymous_services",
+    "utter_fear_employer", "utter_confidentiality", "utter_youth_confidentiality",
     "utter_seek_help_self", "utter_worried_about_other", "utter_gambling_problem",
     "utter_treatment", "utter_substance_info", "utter_drug_checking",
 ]

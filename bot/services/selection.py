@@ -48,12 +48,17 @@ def fits(service: Service, audience: frozenset) -> bool:
     return bool(set(service.audience) & audience)
 
 
+def _made_for(service: Service, prefer: frozenset) -> bool:
+    """A service for relatives or youth in particular, not for everyone."""
+    return bool(set(service.audience) & prefer) and "self" not in service.audience
+
+
 def _rank(choice: Choice, order: int, prefer: frozenset):
     open_now = choice.status.open_now
     return (
         open_now is False,  # closed ones last
         ANONYMITY.index(choice.service.anonymous),  # anonymous first
-        not (set(choice.service.audience) & prefer),  # made for this asker before general ones
+        not _made_for(choice.service, prefer),  # made for relatives/youth before general ones
         open_now is not True,  # known to be open before "see the website"
         order,
     )
