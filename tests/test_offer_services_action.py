@@ -11,6 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.offer_services import ActionOfferServices
 from bot.services.opening import OSLO
 
+from helpers import topic_part
+
 FIXTURES = Path(__file__).parent / "fixtures" / "trackers"
 SUNDAY_NIGHT = dt.datetime(2026, 11, 29, 23, 40, tzinfo=OSLO)
 
@@ -59,5 +61,5 @@ def test_under_18_gets_youth_services_and_the_16_year_rule():
 @pytest.mark.parametrize("fixture", ["fear_police_then_yes.json", "show_more.json", "under_18.json"])
 def test_never_more_than_three_services_before_the_24_7_lines(fixture):
     messages, _ = run(fixture)
-    listed = messages[0]["text"].split("Ingen av")[0]
+    listed = topic_part(messages[0]["text"])
     assert listed.count("• ") <= 3

@@ -30,7 +30,8 @@ class Page:
     # of one that has hours, and the around-the-clock lines to use meanwhile.
     next_human_opening: Optional[dt.datetime]
     around_the_clock: List[Service]
-    no_human_open: bool
+    no_human_open: bool  # no person for this topic is known to answer now
+    hours_unknown: bool  # ...because some have no confirmed hours (not because all are closed)
 
 
 def asker(relative: bool = False, youth: bool = False) -> frozenset:
@@ -91,6 +92,7 @@ def choose(
         next_human_opening=min(openings) if openings and no_human_open else None,
         around_the_clock=around,
         no_human_open=no_human_open,
+        hours_unknown=any(c.status.open_now is None for c in people),
     )
 
 

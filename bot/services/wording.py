@@ -25,6 +25,7 @@ WORDS = {
         "none": "Jeg har ikke flere steder å foreslå for dette akkurat nå.",
         "no_human": "Ingen av stedene for dette temaet svarer akkurat nå{opens}. Disse svarer hele døgnet, anonymt:",
         "opens": " – det første åpner {when} kl. {time}",
+        "unsure": "Jeg vet ikke sikkert om stedene over svarer akkurat nå. Disse svarer hele døgnet, anonymt:",
     },
     "nn": {
         "always": "ope no, heile døgeret", "open_until": "ope no, til kl. {time}",
@@ -37,6 +38,7 @@ WORDS = {
         "none": "Eg har ikkje fleire stader å føreslå for dette akkurat no.",
         "no_human": "Ingen av stadene for dette temaet svarar akkurat no{opens}. Desse svarar heile døgeret, anonymt:",
         "opens": " – den første opnar {when} kl. {time}",
+        "unsure": "Eg veit ikkje sikkert om stadene over svarar akkurat no. Desse svarar heile døgeret, anonymt:",
     },
 }
 
@@ -101,7 +103,10 @@ def page_text(page: Page, now: dt.datetime, form: str, first_page: bool = True) 
             opens = words["opens"].format(
                 when=_when(page.next_human_opening, now, form), time=_clock(page.next_human_opening.time())
             )
-        lines.append(words["no_human"].format(opens=opens))
+        if page.hours_unknown and not opens and page.choices:
+            lines.append(words["unsure"])
+        else:
+            lines.append(words["no_human"].format(opens=opens))
         lines += [
             service_line(Choice(s, Status(open_now=True)), now, form) for s in page.around_the_clock
         ]
