@@ -12,8 +12,6 @@ from bot.services.directory import ANONYMITY, Service
 PAGE_SIZE = 3
 # Who is asking, when nothing else is known: an adult asking for themselves.
 DEFAULT_ASKER = frozenset({"self", "gambling", "drug_checking", "health_workers", "crisis"})
-YOUTH_ONLY = {"youth"}
-RELATIVES_ONLY = {"relatives"}
 
 
 @dataclass(frozen=True)
