@@ -49,11 +49,10 @@ class ActionOfferServices(Action):
         return "action_offer_services"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
         entities = _entities(tracker)
         topic = topic_of(tracker)
         audience = set(tracker.get_slot("audience") or [])
-        if intent == "worried_about_other":
+        if topic == "worried_about_other":
             audience.add("relatives")
         offset = 0
         if entities.get("more"):
@@ -76,7 +75,7 @@ class ActionOfferServices(Action):
             if who not in audience:
                 buttons.append({"title": labels[who], "payload": f'/affirm{{"audience":"{who}"}}'})
         dispatcher.utter_message(text=wording.page_text(page, now, form, first_page=offset == 0), buttons=buttons)
-        if "youth" in audience and entities.get("audience") == "youth":
+        if entities.get("audience") == "youth":  # said just now: tell the 16-year rule once
             dispatcher.utter_message(response="utter_youth_confidentiality")
         return [
             SlotSet("audience", sorted(audience)),
