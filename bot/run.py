@@ -17,7 +17,12 @@ from pathlib import Path
 
 from bot import settings as settings_module
 
-ENDPOINTS_TEMPLATE = "action_endpoint:\n  url: {url}\n"
+ENDPOINTS_TEMPLATE = """action_endpoint:
+  url: {url}
+tracker_store:
+  type: bot.tracker_store.ExpiringInMemoryTrackerStore
+  idle_minutes: {idle_minutes}
+"""
 
 
 def _wait_until_up(url: str, proc: subprocess.Popen, timeout: float) -> None:
@@ -33,9 +38,9 @@ def _wait_until_up(url: str, proc: subprocess.Popen, timeout: float) -> None:
     raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
 
 
-def write_endpoints(path: Path, action_url: str) -> Path:
+def write_endpoints(path: Path, settings: settings_module.Settings) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(ENDPOINTS_TEMPLATE.format(url=action_url))
+    path.write_text(ENDPOINTS_TEMPLATE.format(url=settings.action_url, idle_minutes=settings.idle_minutes))
     return path
 
 
@@ -48,7 +53,7 @@ def start(settings: settings_module.Settings, venv_bin: Path) -> list[subprocess
          "--port", str(settings.action_port), *quiet],
         cwd=settings_module.ROOT, env=env,
     )
-    endpoints = write_endpoints(settings_module.ROOT / "var" / "endpoints.yml", settings.action_url)
+    endpoints = write_endpoints(settings_module.ROOT / "var" / "endpoints.yml", settings)
     rasa = subprocess.Popen(
         [str(venv_bin / "rasa"), "run", "--model", str(settings.model_path),
          "--interface", settings.host, "--port", str(settings.rasa_port),

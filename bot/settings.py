@@ -19,6 +19,7 @@ class Settings:
     action_port: int
     log_level: str
     model_path: Path
+    idle_minutes: float  # a conversation idle this long is forgotten
 
     @property
     def rest_url(self) -> str:
@@ -42,4 +43,5 @@ def load(env_file: Path | None = None) -> Settings:
         action_port=int(os.environ.get("ACTION_PORT", "5055")),
         log_level=os.environ.get("LOG_LEVEL", "WARNING").upper(),
         model_path=ROOT / os.environ.get("MODEL_PATH", "models/spor-trygt.tar.gz"),
+        idle_minutes=float(os.environ.get("CONVERSATION_IDLE_MINUTES", "30")),
     )
