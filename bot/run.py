@@ -25,7 +25,8 @@ tracker_store:
 """
 
 
-def _wait_until_up(url: str, proc: subprocess.Popen, timeout: float) -> None:
+def wait_until_up(url: str, proc: subprocess.Popen, timeout: float) -> None:
+    """Poll url until it answers; raise if proc exits first or time runs out."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -62,8 +63,8 @@ def start(settings: settings_module.Settings, venv_bin: Path) -> list[subprocess
     )
     procs = [actions, rasa]
     try:
-        _wait_until_up(f"http://{settings.host}:{settings.action_port}/health", actions, 60)
-        _wait_until_up(f"http://{settings.host}:{settings.rasa_port}/", rasa, 180)
+        wait_until_up(f"http://{settings.host}:{settings.action_port}/health", actions, 60)
+        wait_until_up(f"http://{settings.host}:{settings.rasa_port}/", rasa, 180)
     except Exception:
         stop(procs)
         raise

@@ -12,14 +12,13 @@ import os
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 from typing import Callable, List
 
 import pytest
 
 from bot import settings as settings_module
+from bot.run import wait_until_up
 
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 ROOT = settings_module.ROOT
@@ -42,16 +41,11 @@ def action_server_url():
         [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port), "--quiet"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1)
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail("the action server did not start")
-            time.sleep(0.3)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/health", proc, timeout=60)
+    except (RuntimeError, TimeoutError) as error:
+        proc.kill()
+        pytest.fail(f"the action server did not start: {error}")
     yield f"http://127.0.0.1:{port}/webhook"
     proc.terminate()
     proc.wait(timeout=10)

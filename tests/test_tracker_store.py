@@ -25,8 +25,11 @@ class FakeClock:
         return self.now
 
 
+_LOOP = asyncio.new_event_loop()
+
+
 def run(coro):
-    return asyncio.new_event_loop().run_until_complete(coro)
+    return _LOOP.run_until_complete(coro)
 
 
 @pytest.fixture
