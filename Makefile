@@ -35,8 +35,8 @@ train: $(MODEL)  ## train the model if the data or config changed
 run: $(MODEL)  ## install, train if needed, start Rasa + the action server, print the URL
 	$(BIN)/python -m bot.run
 
-shell: $(MODEL)  ## chat with the assistant in the terminal (rasa shell)
-	$(BIN)/rasa shell --model $(MODEL) --quiet
+shell: $(MODEL)  ## chat with the assistant in the terminal (rasa shell + the action server)
+	$(BIN)/python -m bot.run --shell
 
 validate: install  ## check the training data (rasa data validate)
 	$(BIN)/rasa data validate --fail-on-warnings --quiet

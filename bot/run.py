@@ -1,7 +1,8 @@
 """Start the action server and the Rasa server on loopback, wait until both
 answer, print where to talk to the assistant, and stop both on Ctrl-C.
+With --shell, start the action server and chat in the terminal (rasa shell).
 
-Used by `make run`; `python -m bot.run --help` lists the options.
+Used by `make run` and `make shell`; `python -m bot.run --help` lists the options.
 """
 
 from __future__ import annotations
@@ -45,15 +46,32 @@ def write_endpoints(path: Path, settings: settings_module.Settings) -> Path:
     return path
 
 
-def start(settings: settings_module.Settings, venv_bin: Path) -> list[subprocess.Popen]:
-    """Start both servers; returns the processes once both answer."""
-    env = {**os.environ, "SANIC_HOST": settings.host, "RASA_TELEMETRY_ENABLED": "false"}
-    quiet = [] if settings.log_level in ("INFO", "DEBUG") else ["--quiet"]
+def _env(settings: settings_module.Settings) -> dict:
+    return {**os.environ, "SANIC_HOST": settings.host, "RASA_TELEMETRY_ENABLED": "false"}
+
+
+def _quiet(settings: settings_module.Settings) -> list[str]:
+    return [] if settings.log_level in ("INFO", "DEBUG") else ["--quiet"]
+
+
+def start_actions(settings: settings_module.Settings, venv_bin: Path) -> subprocess.Popen:
     actions = subprocess.Popen(
         [str(venv_bin / "python"), "-m", "rasa_sdk", "--actions", "actions",
-         "--port", str(settings.action_port), *quiet],
-        cwd=settings_module.ROOT, env=env,
+         "--port", str(settings.action_port), *_quiet(settings)],
+        cwd=settings_module.ROOT, env=_env(settings),
     )
+    try:
+        wait_until_up(f"http://{settings.host}:{settings.action_port}/health", actions, 60)
+    except Exception:
+        stop([actions])
+        raise
+    return actions
+
+
+def start(settings: settings_module.Settings, venv_bin: Path) -> list[subprocess.Popen]:
+    """Start both servers; returns the processes once both answer."""
+    env, quiet = _env(settings), _quiet(settings)
+    actions = start_actions(settings, venv_bin)
     endpoints = write_endpoints(settings_module.ROOT / "var" / "endpoints.yml", settings)
     rasa = subprocess.Popen(
         [str(venv_bin / "rasa"), "run", "--model", str(settings.model_path),
@@ -63,7 +81,6 @@ def start(settings: settings_module.Settings, venv_bin: Path) -> list[subprocess
     )
     procs = [actions, rasa]
     try:
-        wait_until_up(f"http://{settings.host}:{settings.action_port}/health", actions, 60)
         wait_until_up(f"http://{settings.host}:{settings.rasa_port}/", rasa, 180)
     except Exception:
         stop(procs)
@@ -84,11 +101,14 @@ def stop(procs: list[subprocess.Popen]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.parse_args(argv)
+    parser.add_argument("--shell", action="store_true", help="chat in the terminal instead of serving REST")
+    args = parser.parse_args(argv)
     settings = settings_module.load()
     if not settings.model_path.exists():
         print(f"No trained model at {settings.model_path}: run `make train` first.", file=sys.stderr)
         return 1
+    if args.shell:
+        return shell(settings, Path(sys.executable).parent)
     print("Starting the action server and Rasa (loading the model takes about half a minute)…")
     procs = start(settings, Path(sys.executable).parent)
     print(f"\nSpør trygt is up. Rasa's REST channel: {settings.rest_url}")
@@ -105,6 +125,23 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     finally:
         stop(procs)
+
+
+def shell(settings: settings_module.Settings, venv_bin: Path) -> int:
+    """rasa shell, with the action server running beside it."""
+    actions = start_actions(settings, venv_bin)
+    endpoints = write_endpoints(settings_module.ROOT / "var" / "endpoints.yml", settings)
+    try:
+        return subprocess.call(
+            [str(venv_bin / "rasa"), "shell", "--model", str(settings.model_path),
+             "--interface", settings.host, "--port", str(settings.rasa_port),
+             "--endpoints", str(endpoints), *_quiet(settings)],
+            cwd=settings_module.ROOT, env=_env(settings),
+        )
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stop([actions])
 
 
 if __name__ == "__main__":
