@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nSpør trygt is up. Rasa's REST channel: {settings.rest_url}")
     print(f"  Try: curl -s -X POST {settings.rest_url} -H 'Content-Type: application/json' "
           "-d '{\"sender\": \"test\", \"message\": \"hei\"}'")
-    print("  Or chat in the terminal: make shell.  Ctrl-C stops everything.\n")
+    print("  Ctrl-C stops everything (then `make shell` chats in the terminal).\n")
     try:
         while all(p.poll() is None for p in procs):
             time.sleep(1)
