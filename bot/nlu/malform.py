@@ -61,8 +61,10 @@ class MalformDetector(GraphComponent, EntityExtractorMixin):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
+            if text.startswith("/"):  # a button payload, not the person's words
+                continue
             form = detect(text)
-            if form is None or text.startswith("/"):
+            if form is None:
                 continue
             entity = {"entity": ENTITY, "value": form, "start": 0, "end": len(text),
                       "confidence_entity": 1.0, "extractor": "MalformDetector"}

@@ -27,7 +27,7 @@ class Page:
     # Set when no person can be reached now for this topic: the next opening
     # of one that has hours, and the around-the-clock lines to use meanwhile.
     next_human_opening: Optional[dt.datetime]
-    around_the_clock: List[Service]
+    around_the_clock: List[Choice]
     no_human_open: bool  # no person for this topic is known to answer now
     hours_unknown: bool  # ...because some have no confirmed hours (not because all are closed)
 
@@ -83,7 +83,9 @@ def choose(
     no_human_open = not any(c.status.open_now for c in people)
     openings = [c.status.opens for c in people if c.status.opens]
     shown = {c.service.id for c in page}
-    around = [s for s in around_the_clock(services) if s.id not in shown] if no_human_open else []
+    around = [
+        Choice(s, opening.status(s, when)) for s in around_the_clock(services) if s.id not in shown
+    ] if no_human_open else []
     return Page(
         choices=page,
         has_more=len(ranked) > offset + PAGE_SIZE,

@@ -107,7 +107,5 @@ def page_text(page: Page, now: dt.datetime, form: str, first_page: bool = True) 
             lines.append(words["unsure"])
         else:
             lines.append(words["no_human"].format(opens=opens))
-        lines += [
-            service_line(Choice(s, Status(open_now=True)), now, form) for s in page.around_the_clock
-        ]
+        lines += [service_line(c, now, form) for c in page.around_the_clock]
     return "\n".join(lines)
