@@ -80,4 +80,6 @@ class ActionOfferServices(Action):
         return [
             SlotSet("audience", sorted(audience)),
             SlotSet("services_offset", float(offset)),
+            # Read only by the statistics (bot.stats), which count each id once a conversation.
+            SlotSet("services_shown", page.shown),
         ]

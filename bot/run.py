@@ -15,6 +15,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 from bot import settings as settings_module
 
@@ -22,6 +23,10 @@ ENDPOINTS_TEMPLATE = """action_endpoint:
   url: {url}
 tracker_store:
   type: bot.tracker_store.ExpiringInMemoryTrackerStore
+  idle_minutes: {idle_minutes}
+event_broker:
+  type: bot.stats.broker.CountingEventBroker
+  path: {stats_path}
   idle_minutes: {idle_minutes}
 """
 
@@ -42,7 +47,8 @@ def wait_until_up(url: str, proc: subprocess.Popen, timeout: float) -> None:
 
 def write_endpoints(path: Path, settings: settings_module.Settings) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(ENDPOINTS_TEMPLATE.format(url=settings.action_url, idle_minutes=settings.idle_minutes))
+    path.write_text(ENDPOINTS_TEMPLATE.format(
+        url=settings.action_url, idle_minutes=settings.idle_minutes, stats_path=settings.stats_path))
     return path
 
 
@@ -54,11 +60,11 @@ def _quiet(settings: settings_module.Settings) -> list[str]:
     return [] if settings.log_level in ("INFO", "DEBUG") else ["--quiet"]
 
 
-def start_actions(settings: settings_module.Settings, venv_bin: Path) -> subprocess.Popen:
+def start_actions(settings: settings_module.Settings, venv_bin: Path, **popen: Any) -> subprocess.Popen:
     actions = subprocess.Popen(
         [str(venv_bin / "python"), "-m", "rasa_sdk", "--actions", "actions",
          "--port", str(settings.action_port), *_quiet(settings)],
-        cwd=settings_module.ROOT, env=_env(settings),
+        cwd=settings_module.ROOT, env=_env(settings), **popen,
     )
     try:
         wait_until_up(f"http://{settings.host}:{settings.action_port}/health", actions, 60)
@@ -68,24 +74,34 @@ def start_actions(settings: settings_module.Settings, venv_bin: Path) -> subproc
     return actions
 
 
-def start(settings: settings_module.Settings, venv_bin: Path) -> list[subprocess.Popen]:
-    """Start both servers; returns the processes once both answer."""
-    env, quiet = _env(settings), _quiet(settings)
-    actions = start_actions(settings, venv_bin)
-    endpoints = write_endpoints(settings_module.ROOT / "var" / "endpoints.yml", settings)
+def start_rasa(
+    settings: settings_module.Settings, venv_bin: Path, endpoints: Path, **popen: Any
+) -> subprocess.Popen:
+    """`rasa run` through bot.rasa_cli (log guards); returns once it answers."""
     rasa = subprocess.Popen(
-        [str(venv_bin / "rasa"), "run", "--model", str(settings.model_path),
+        [str(venv_bin / "python"), "-m", "bot.rasa_cli", "run", "--model", str(settings.model_path),
          "--interface", settings.host, "--port", str(settings.rasa_port),
-         "--endpoints", str(endpoints), *quiet],
-        cwd=settings_module.ROOT, env=env,
+         "--endpoints", str(endpoints), *_quiet(settings)],
+        cwd=settings_module.ROOT, env=_env(settings), **popen,
     )
-    procs = [actions, rasa]
     try:
         wait_until_up(f"http://{settings.host}:{settings.rasa_port}/", rasa, 180)
     except Exception:
-        stop(procs)
+        stop([rasa])
         raise
-    return procs
+    return rasa
+
+
+def start(settings: settings_module.Settings, venv_bin: Path) -> list[subprocess.Popen]:
+    """Start both servers; returns the processes once both answer."""
+    actions = start_actions(settings, venv_bin)
+    endpoints = write_endpoints(settings_module.ROOT / "var" / "endpoints.yml", settings)
+    try:
+        rasa = start_rasa(settings, venv_bin, endpoints)
+    except Exception:
+        stop([actions])
+        raise
+    return [actions, rasa]
 
 
 def stop(procs: list[subprocess.Popen]) -> None:
@@ -112,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     print("Starting the action server and Rasa (loading the model takes about half a minute)…")
     procs = start(settings, Path(sys.executable).parent)
     print(f"\nSpør trygt is up. Rasa's REST channel: {settings.rest_url}")
+    print(f"  Weekly anonymous counts: {settings.stats_path} (`make report` shows them).")
     print(f"  Try: curl -s -X POST {settings.rest_url} -H 'Content-Type: application/json' "
           "-d '{\"sender\": \"test\", \"message\": \"hei\"}'")
     print("  Ctrl-C stops everything (then `make shell` chats in the terminal).\n")
@@ -133,7 +150,7 @@ def shell(settings: settings_module.Settings, venv_bin: Path) -> int:
     endpoints = write_endpoints(settings_module.ROOT / "var" / "endpoints.yml", settings)
     try:
         return subprocess.call(
-            [str(venv_bin / "rasa"), "shell", "--model", str(settings.model_path),
+            [str(venv_bin / "python"), "-m", "bot.rasa_cli", "shell", "--model", str(settings.model_path),
              "--interface", settings.host, "--port", str(settings.rasa_port),
              "--endpoints", str(endpoints), *_quiet(settings)],
             cwd=settings_module.ROOT, env=_env(settings),

@@ -20,6 +20,8 @@ class Settings:
     log_level: str
     model_path: Path
     idle_minutes: float  # a conversation idle this long is forgotten
+    stats_path: Path  # the SQLite file of weekly counts
+    report_threshold: int  # report cells below this show as "<threshold"
 
     @property
     def rest_url(self) -> str:
@@ -44,4 +46,6 @@ def load(env_file: Path | None = None) -> Settings:
         log_level=os.environ.get("LOG_LEVEL", "WARNING").upper(),
         model_path=ROOT / os.environ.get("MODEL_PATH", "models/spor-trygt.tar.gz"),
         idle_minutes=float(os.environ.get("CONVERSATION_IDLE_MINUTES", "30")),
+        stats_path=ROOT / os.environ.get("STATS_DB", "var/stats.sqlite3"),
+        report_threshold=int(os.environ.get("REPORT_THRESHOLD", "5")),
     )

@@ -31,6 +31,12 @@ class Page:
     no_human_open: bool  # no person for this topic is known to answer now
     hours_unknown: bool  # ...because some have no confirmed hours (not because all are closed)
 
+    @property
+    def shown(self) -> List[str]:
+        """Ids of the services this page lists (what the statistics count)."""
+        extra = self.around_the_clock if self.no_human_open else []
+        return [c.service.id for c in self.choices + extra]
+
 
 def asker(relative: bool = False, youth: bool = False) -> frozenset:
     """The audience tags that fit the person asking."""
