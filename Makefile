@@ -47,10 +47,13 @@ test-stories: $(MODEL)  ## run the test stories in tests/stories
 test: validate $(MODEL) test-stories  ## everything: validate, story tests, NLU evaluation on the held-out set, pytest
 	$(BIN)/python -m pytest
 
+report: install  ## weekly anonymous counts, small ones hidden (ARGS="--html", "--csv", "--json", "--weeks 26")
+	@$(BIN)/python -m bot.report $(ARGS)
+
 crossval: install  ## 5-fold cross-validation of the NLU pipeline (slow: about 5 trainings)
 	$(BIN)/rasa test nlu --nlu data/nlu --cross-validation --folds 5 --out results/crossval --quiet
 
 clean:  ## remove trained models and results
 	rm -rf models results
 
-.PHONY: help install lock train run shell validate test-stories test crossval clean
+.PHONY: help install lock train run shell validate test-stories test report crossval clean

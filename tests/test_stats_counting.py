@@ -97,3 +97,28 @@ def test_a_hard_cap_holds_even_if_all_are_active(clock):
     for i in range(1000):
         counts.count({"sender_id": str(i), "event": "session_started"})
     assert len(counts) <= 101
+
+
+# How the privacy answer names each metric, in bokmål and nynorsk.
+STATED = {
+    "conversations": ("samtaler", "samtalar"),
+    "intent": ("temaer", "tema"),
+    "service_shown": ("tjenester", "tenester"),
+    "crisis_answer": ("krisesvar", "krisesvar"),
+    "overdose_answer": ("krisesvar", "krisesvar"),
+    "fallback": ("ikke forsto", "ikkje forstod"),
+    "feedback": ("tilbakemeldinger", "tilbakemeldingar"),
+}
+
+
+def test_the_privacy_answer_names_everything_that_is_counted():
+    import yaml
+
+    from bot.settings import ROOT
+    from bot.stats.counting import METRICS
+
+    variants = yaml.safe_load((ROOT / "domain.yml").read_text())["responses"]["utter_privacy"]
+    nn, nb = (v["text"].lower() for v in variants)
+    assert set(STATED) == set(METRICS)
+    for metric, (in_nb, in_nn) in STATED.items():
+        assert in_nb in nb and in_nn in nn, metric

@@ -90,3 +90,11 @@ def test_make_run_configures_the_expiring_store(tmp_path):
     endpoints = yaml.safe_load(write_endpoints(tmp_path / "endpoints.yml", settings).read_text())
     assert endpoints["tracker_store"] == {
         "type": "bot.tracker_store.ExpiringInMemoryTrackerStore", "idle_minutes": settings.idle_minutes}
+
+
+def test_make_run_configures_the_counting_broker(tmp_path):
+    settings = settings_module.load()
+    endpoints = yaml.safe_load(write_endpoints(tmp_path / "endpoints.yml", settings).read_text())
+    assert endpoints["event_broker"] == {
+        "type": "bot.stats.broker.CountingEventBroker",
+        "path": str(settings.stats_path), "idle_minutes": settings.idle_minutes}

@@ -102,7 +102,7 @@ def _chart(table: MetricTable, report: Report) -> str:
             cls = "hidden" if value is None else "bar"
             parts.append(
                 f'<rect x="{x}" y="{base - h:.1f}" width="{BAR_W}" height="{h:.1f}" class="{cls}">'
-                f"<title>{table.weeks[i]}: {_cell(value, report)}</title></rect>"
+                f"<title>{table.weeks[i]}: {html.escape(_cell(value, report))}</title></rect>"
             )
     parts.append("</svg>")
     return "".join(parts)
