@@ -92,16 +92,29 @@ def start_rasa(
     return rasa
 
 
+def start_web(settings: settings_module.Settings, venv_bin: Path, **popen: Any) -> subprocess.Popen:
+    """The public web front (bot.web); returns once it answers."""
+    web = subprocess.Popen([str(venv_bin / "python"), "-m", "bot.web"], cwd=settings_module.ROOT,
+                           env={**_env(settings), "HOST": settings.web_host, "PORT": str(settings.web_port)}, **popen)
+    try:
+        wait_until_up(settings.web_url, web, 30)
+    except Exception:
+        stop([web])
+        raise
+    return web
+
+
 def start(settings: settings_module.Settings, venv_bin: Path) -> list[subprocess.Popen]:
-    """Start both servers; returns the processes once both answer."""
-    actions = start_actions(settings, venv_bin)
+    """Start the action server, Rasa and the web front; returns once all answer."""
+    procs = [start_actions(settings, venv_bin)]
     endpoints = write_endpoints(settings_module.ROOT / "var" / "endpoints.yml", settings)
     try:
-        rasa = start_rasa(settings, venv_bin, endpoints)
+        procs.append(start_rasa(settings, venv_bin, endpoints))
+        procs.append(start_web(settings, venv_bin))
     except Exception:
-        stop([actions])
+        stop(procs)
         raise
-    return [actions, rasa]
+    return procs
 
 
 def stop(procs: list[subprocess.Popen]) -> None:
@@ -125,9 +138,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.shell:
         return shell(settings, Path(sys.executable).parent)
-    print("Starting the action server and Rasa (loading the model takes about half a minute)…")
+    print("Starting the action server, Rasa and the web front (loading the model takes about half a minute)…")
     procs = start(settings, Path(sys.executable).parent)
-    print(f"\nSpør trygt is up. Rasa's REST channel: {settings.rest_url}")
+    print(f"\nSpør trygt is up: open {settings.web_url}")
+    print(f"  Operators: {settings.web_url}operator" + ("" if settings.operator_token else
+          " (off until OPERATOR_TOKEN is set in .env)"))
+    print(f"  Rasa's REST channel (loopback only): {settings.rest_url}")
     print(f"  Weekly anonymous counts: {settings.stats_path} (`make report` shows them).")
     print(f"  Try: curl -s -X POST {settings.rest_url} -H 'Content-Type: application/json' "
           "-d '{\"sender\": \"test\", \"message\": \"hei\"}'")

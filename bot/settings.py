@@ -22,10 +22,21 @@ class Settings:
     idle_minutes: float  # a conversation idle this long is forgotten
     stats_path: Path  # the SQLite file of weekly counts
     report_threshold: int  # report cells below this show as "<threshold"
+    web_host: str  # the public web front (bot.web)
+    web_port: int
+    operator_token: str  # empty: the operator page is off
+    embed_origins: tuple  # sites allowed to show the chat in a frame
+    quick_exit_url: str  # where "Rask utgang" goes
+    max_message_chars: int
+    rate_limit_per_minute: int
 
     @property
     def rest_url(self) -> str:
         return f"http://{self.host}:{self.rasa_port}/webhooks/rest/webhook"
+
+    @property
+    def web_url(self) -> str:
+        return f"http://{self.web_host}:{self.web_port}/"
 
     @property
     def action_url(self) -> str:
@@ -48,4 +59,11 @@ def load(env_file: Path | None = None) -> Settings:
         idle_minutes=float(os.environ.get("CONVERSATION_IDLE_MINUTES", "30")),
         stats_path=ROOT / os.environ.get("STATS_DB", "var/stats.sqlite3"),
         report_threshold=int(os.environ.get("REPORT_THRESHOLD", "5")),
+        web_host=os.environ.get("HOST", "127.0.0.1"),
+        web_port=int(os.environ.get("PORT", "8000")),
+        operator_token=os.environ.get("OPERATOR_TOKEN", ""),
+        embed_origins=tuple(o for o in os.environ.get("EMBED_ORIGINS", "").split() if o),
+        quick_exit_url=os.environ.get("QUICK_EXIT_URL", "https://www.yr.no/"),
+        max_message_chars=int(os.environ.get("MAX_MESSAGE_CHARS", "1000")),
+        rate_limit_per_minute=int(os.environ.get("RATE_LIMIT_PER_MINUTE", "30")),
     )

@@ -133,8 +133,9 @@ details{margin-top:.3rem}
 """
 
 
-def html_page(report: Report) -> str:
-    """One page, no external assets: styles and charts are inline."""
+def html_page(report: Report, extra: str = "") -> str:
+    """One page, no external assets: styles and charts are inline. `extra`
+    (trusted HTML) goes at the top of the page: the operator page's links."""
     sections = []
     for table in report.tables:
         sections.append(
@@ -147,7 +148,7 @@ def html_page(report: Report) -> str:
 <html lang="nb"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Spør trygt – anonyme ukestall</title><style>{STYLE}</style></head>
-<body><main><h1>Spør trygt – anonyme ukestall, {html.escape(span)}</h1>
+<body><main>{extra}<h1>Spør trygt – anonyme ukestall, {html.escape(span)}</h1>
 <p>Tallene er summer per uke; ingenting i dem sier hvem som spurte eller når i uka.
 «{html.escape(report.hidden_mark)}» betyr færre enn {report.threshold} (0 medregnet), vist som en stiplet søyle
 med samme høyde uansett. Det finnes ingen totaler: med dem kunne skjulte tall regnes ut.

@@ -1,0 +1,94 @@
+"""The web front's routes. One public address; Rasa stays on loopback.
+
+- GET /                       the chat page
+- GET /static/…               the widget's files (widget.js, widget.css, embed.js)
+- POST /webhooks/rest/webhook the same JSON contract as Rasa's REST channel,
+                              forwarded to it after a length and rate check
+- /operator…                  the report, behind a token (bot.web.operator)
+
+No access log: aiohttp's would hold client addresses. Nothing here logs a
+message, a sender id or an address.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Optional
+
+import aiohttp
+from aiohttp import web
+
+from bot.settings import Settings
+from bot.web import headers, operator, page
+from bot.web.ratelimit import RateLimiter
+
+logger = logging.getLogger(__name__)
+STATIC = Path(__file__).parent / "static"
+SETTINGS = web.AppKey("settings", Settings)
+LIMITER = web.AppKey("limiter", RateLimiter)
+SESSION = web.AppKey("session", aiohttp.ClientSession)
+PAGE = web.AppKey("page", str)
+
+TOO_LONG = "Meldingen er for lang. Skriv gjerne kortere, eller del den i flere meldinger."
+TOO_MANY = "Du har sendt mange meldinger på kort tid. Vent litt og prøv igjen."
+RASA_DOWN = "Assistenten svarer ikke akkurat nå. Prøv igjen om litt. Haster det: ring 113."
+
+
+def _error(status: int, message: str, **extra_headers: str) -> web.Response:
+    return web.json_response({"error": message}, status=status, headers=extra_headers)
+
+
+async def chat_page(request: web.Request) -> web.Response:
+    return web.Response(text=request.app[PAGE], content_type="text/html", charset="utf-8")
+
+
+async def forward(request: web.Request) -> web.Response:
+    settings = request.app[SETTINGS]
+    limiter = request.app[LIMITER]
+    if not limiter.allow(request.remote or ""):
+        return _error(429, TOO_MANY, **{"Retry-After": str(limiter.retry_after())})
+    try:
+        body = await request.json()
+    except (json.JSONDecodeError, UnicodeDecodeError, web.HTTPRequestEntityTooLarge):
+        return _error(400, "Ugyldig forespørsel.")
+    if not isinstance(body, dict) or not isinstance(body.get("message"), str) or not isinstance(
+        body.get("sender", ""), str
+    ):
+        return _error(400, "Ugyldig forespørsel.")
+    if len(body["message"]) > settings.max_message_chars:
+        return _error(413, TOO_LONG)
+    payload = {"sender": body.get("sender") or "default", "message": body["message"]}
+    if isinstance(body.get("metadata"), dict):
+        payload["metadata"] = body["metadata"]
+    try:
+        async with request.app[SESSION].post(settings.rest_url, json=payload) as response:
+            data = await response.read()
+            return web.Response(body=data, status=response.status, content_type="application/json")
+    except (aiohttp.ClientError, TimeoutError) as error:
+        logger.error("Rasa did not answer (%s).", type(error).__name__)
+        return _error(502, RASA_DOWN)
+
+
+async def _session(app: web.Application):
+    app[SESSION] = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60))
+    yield
+    await app[SESSION].close()
+
+
+def make_app(settings: Settings, directory_path: Optional[Path] = None) -> web.Application:
+    # Requests larger than this are refused before they are read (the length check is on characters).
+    app = web.Application(
+        middlewares=[headers.middleware(settings.embed_origins)],
+        client_max_size=max(16_384, settings.max_message_chars * 8),
+    )
+    app[SETTINGS] = settings
+    app[LIMITER] = RateLimiter(settings.rate_limit_per_minute, 60)
+    app[PAGE] = page.render(settings, directory_path)
+    app.cleanup_ctx.append(_session)
+    app.router.add_get("/", chat_page)
+    app.router.add_static("/static/", STATIC, append_version=False)
+    app.router.add_post("/webhooks/rest/webhook", forward)
+    operator.add_routes(app, settings)
+    return app
