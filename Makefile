@@ -44,7 +44,10 @@ validate: install  ## check the training data (rasa data validate)
 test-stories: $(MODEL)  ## run the test stories in tests/stories
 	$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out results/stories --quiet
 
-test: validate $(MODEL) test-stories  ## everything: validate, story tests, NLU evaluation on the held-out set, pytest
+/usr/bin/chromium:
+	@scripts/install-chromium.sh
+
+test: validate $(MODEL) test-stories /usr/bin/chromium  ## everything: validate, story tests, NLU evaluation, pytest (browser tests included)
 	$(BIN)/python -m pytest
 
 report: install  ## weekly anonymous counts, small ones hidden (ARGS="--html", "--csv", "--json", "--weeks 26")

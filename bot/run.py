@@ -95,7 +95,7 @@ def start_rasa(
 def start_web(settings: settings_module.Settings, venv_bin: Path, **popen: Any) -> subprocess.Popen:
     """The public web front (bot.web); returns once it answers."""
     web = subprocess.Popen([str(venv_bin / "python"), "-m", "bot.web"], cwd=settings_module.ROOT,
-                           env={**_env(settings), "HOST": settings.web_host, "PORT": str(settings.web_port)}, **popen)
+                           env={**_env(settings), **settings.as_environment()}, **popen)
     try:
         wait_until_up(settings.web_url, web, 30)
     except Exception:

@@ -34,6 +34,19 @@ class Settings:
     def rest_url(self) -> str:
         return f"http://{self.host}:{self.rasa_port}/webhooks/rest/webhook"
 
+    def as_environment(self) -> dict:
+        """These settings as the environment variables `load` reads: how a
+        child process (the web front) gets the same settings."""
+        return {
+            "RASA_HOST": self.host, "RASA_PORT": str(self.rasa_port), "ACTION_PORT": str(self.action_port),
+            "LOG_LEVEL": self.log_level, "MODEL_PATH": str(self.model_path),
+            "CONVERSATION_IDLE_MINUTES": str(self.idle_minutes), "STATS_DB": str(self.stats_path),
+            "REPORT_THRESHOLD": str(self.report_threshold), "HOST": self.web_host, "PORT": str(self.web_port),
+            "OPERATOR_TOKEN": self.operator_token, "EMBED_ORIGINS": " ".join(self.embed_origins),
+            "QUICK_EXIT_URL": self.quick_exit_url, "MAX_MESSAGE_CHARS": str(self.max_message_chars),
+            "RATE_LIMIT_PER_MINUTE": str(self.rate_limit_per_minute),
+        }
+
     @property
     def web_url(self) -> str:
         return f"http://{self.web_host}:{self.web_port}/"

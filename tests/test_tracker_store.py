@@ -98,3 +98,10 @@ def test_make_run_configures_the_counting_broker(tmp_path):
     assert endpoints["event_broker"] == {
         "type": "bot.stats.broker.CountingEventBroker",
         "path": str(settings.stats_path), "idle_minutes": settings.idle_minutes}
+
+
+def test_settings_pass_unchanged_to_a_child_process(monkeypatch):
+    settings = settings_module.load()
+    for name, value in settings.as_environment().items():
+        monkeypatch.setenv(name, value)
+    assert settings_module.load() == settings

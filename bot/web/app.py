@@ -88,6 +88,7 @@ def make_app(settings: Settings, directory_path: Optional[Path] = None) -> web.A
     app[PAGE] = page.render(settings, directory_path)
     app.cleanup_ctx.append(_session)
     app.router.add_get("/", chat_page)
+    app.router.add_get("/favicon.ico", lambda request: web.Response(status=204))
     app.router.add_static("/static/", STATIC, append_version=False)
     app.router.add_post("/webhooks/rest/webhook", forward)
     operator.add_routes(app, settings)
