@@ -145,13 +145,13 @@ def main(argv: list[str] | None = None) -> int:
           " (off until OPERATOR_TOKEN is set in .env)"))
     print(f"  Rasa's REST channel (loopback only): {settings.rest_url}")
     print(f"  Weekly anonymous counts: {settings.stats_path} (`make report` shows them).")
-    print(f"  Try: curl -s -X POST {settings.rest_url} -H 'Content-Type: application/json' "
+    print(f"  Try: curl -s -X POST {settings.web_url}webhooks/rest/webhook -H 'Content-Type: application/json' "
           "-d '{\"sender\": \"test\", \"message\": \"hei\"}'")
     print("  Ctrl-C stops everything (then `make shell` chats in the terminal).\n")
     try:
         while all(p.poll() is None for p in procs):
             time.sleep(1)
-        print("A server stopped unexpectedly; stopping the other.", file=sys.stderr)
+        print("A server stopped unexpectedly; stopping the others.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("\nStopping…")
