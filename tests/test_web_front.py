@@ -90,6 +90,9 @@ async def test_a_too_long_message_gets_413_and_a_clear_message(settings):
         assert status == 413 and "for lang" in body["error"]
         assert rasa.received == []
         assert (await post(client, "x" * 1000))[0] == 200
+        status, body, _ = await post(client, "x" * 100_000)  # larger than the request size limit
+        assert status == 413 and "for lang" in body["error"]
+        assert len(rasa.received) == 1
 
 
 @sync

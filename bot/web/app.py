@@ -51,7 +51,9 @@ async def forward(request: web.Request) -> web.Response:
         return _error(429, TOO_MANY, **{"Retry-After": str(limiter.retry_after())})
     try:
         body = await request.json()
-    except (json.JSONDecodeError, UnicodeDecodeError, web.HTTPRequestEntityTooLarge):
+    except web.HTTPRequestEntityTooLarge:  # far over the limit: refused before it is read
+        return _error(413, TOO_LONG)
+    except (json.JSONDecodeError, UnicodeDecodeError):
         return _error(400, "Ugyldig forespørsel.")
     if not isinstance(body, dict) or not isinstance(body.get("message"), str) or not isinstance(
         body.get("sender", ""), str
