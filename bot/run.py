@@ -1,5 +1,5 @@
-"""Start the action server and the Rasa server on loopback, wait until both
-answer, print where to talk to the assistant, and stop both on Ctrl-C.
+"""Start the action server and Rasa on loopback and the public web front,
+wait until all answer, print where to chat, and stop them all on Ctrl-C.
 With --shell, start the action server and chat in the terminal (rasa shell).
 
 Used by `make run` and `make shell`; `python -m bot.run --help` lists the options.
@@ -60,48 +60,41 @@ def _quiet(settings: settings_module.Settings) -> list[str]:
     return [] if settings.log_level in ("INFO", "DEBUG") else ["--quiet"]
 
 
+def _spawn(command: list[str], url: str, timeout: float, env: dict, **popen: Any) -> subprocess.Popen:
+    """Start a server process; return it once url answers, or stop it and raise."""
+    proc = subprocess.Popen(command, cwd=settings_module.ROOT, env=env, **popen)
+    try:
+        wait_until_up(url, proc, timeout)
+    except Exception:
+        stop([proc])
+        raise
+    return proc
+
+
 def start_actions(settings: settings_module.Settings, venv_bin: Path, **popen: Any) -> subprocess.Popen:
-    actions = subprocess.Popen(
+    return _spawn(
         [str(venv_bin / "python"), "-m", "rasa_sdk", "--actions", "actions",
          "--port", str(settings.action_port), *_quiet(settings)],
-        cwd=settings_module.ROOT, env=_env(settings), **popen,
+        f"http://{settings.host}:{settings.action_port}/health", 60, _env(settings), **popen,
     )
-    try:
-        wait_until_up(f"http://{settings.host}:{settings.action_port}/health", actions, 60)
-    except Exception:
-        stop([actions])
-        raise
-    return actions
 
 
 def start_rasa(
     settings: settings_module.Settings, venv_bin: Path, endpoints: Path, **popen: Any
 ) -> subprocess.Popen:
     """`rasa run` through bot.rasa_cli (log guards); returns once it answers."""
-    rasa = subprocess.Popen(
+    return _spawn(
         [str(venv_bin / "python"), "-m", "bot.rasa_cli", "run", "--model", str(settings.model_path),
          "--interface", settings.host, "--port", str(settings.rasa_port),
          "--endpoints", str(endpoints), *_quiet(settings)],
-        cwd=settings_module.ROOT, env=_env(settings), **popen,
+        f"http://{settings.host}:{settings.rasa_port}/", 180, _env(settings), **popen,
     )
-    try:
-        wait_until_up(f"http://{settings.host}:{settings.rasa_port}/", rasa, 180)
-    except Exception:
-        stop([rasa])
-        raise
-    return rasa
 
 
 def start_web(settings: settings_module.Settings, venv_bin: Path, **popen: Any) -> subprocess.Popen:
-    """The public web front (bot.web); returns once it answers."""
-    web = subprocess.Popen([str(venv_bin / "python"), "-m", "bot.web"], cwd=settings_module.ROOT,
-                           env={**_env(settings), **settings.as_environment()}, **popen)
-    try:
-        wait_until_up(settings.web_url, web, 30)
-    except Exception:
-        stop([web])
-        raise
-    return web
+    """The public web front (bot.web), given these settings; returns once it answers."""
+    return _spawn([str(venv_bin / "python"), "-m", "bot.web"], settings.web_url, 30,
+                  {**_env(settings), **settings.as_environment()}, **popen)
 
 
 def start(settings: settings_module.Settings, venv_bin: Path) -> list[subprocess.Popen]:

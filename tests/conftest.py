@@ -9,7 +9,6 @@ import asyncio
 import itertools
 import logging
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +18,7 @@ import pytest
 
 from bot import settings as settings_module
 from bot.run import wait_until_up
+from helpers import free_port
 
 os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 ROOT = settings_module.ROOT
@@ -27,15 +27,10 @@ HOLDOUT = ROOT / "tests" / "nlu" / "holdout.yml"
 UNREACHABLE_ACTION_SERVER = "http://127.0.0.1:9/webhook"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
 
 @pytest.fixture(scope="session")
 def action_server_url():
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "SANIC_HOST": "127.0.0.1"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port), "--quiet"],

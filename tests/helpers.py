@@ -1,6 +1,7 @@
 """Small helpers shared by the tests."""
 
 import re
+import socket
 from pathlib import Path
 
 # Where a services answer turns from the topic's own places to the 24/7 lines.
@@ -13,3 +14,19 @@ def topic_part(text: str) -> str:
 
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now

@@ -5,7 +5,6 @@ Screenshots at 360 px and 1280 px go to results/screenshots/."""
 from __future__ import annotations
 
 import dataclasses
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 
 from bot import run as run_module
 from bot import settings as settings_module
+from helpers import free_port
 
 ROOT = settings_module.ROOT
 CHROMIUM = "/usr/bin/chromium"
@@ -24,11 +24,6 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
         "--disable-component-update", "--disable-sync"]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
 
 @pytest.fixture(scope="module")
 def site(model_path, tmp_path_factory):
@@ -37,16 +32,16 @@ def site(model_path, tmp_path_factory):
     (work / "neutral").mkdir()
     (work / "neutral" / "index.html").write_text("<!doctype html><title>Været</title><p>Været i morgen</p>")
     (work / "neutral" / "start.html").write_text("<!doctype html><title>Start</title><p>Startside</p>")
-    neutral_port = _free_port()
+    neutral_port = free_port()
     (work / "neutral" / "kommune.html").write_text(
         "<!doctype html><html lang=nb><title>Kommunen</title><p>Kommunens side</p>"
-        f'<script src="__FRONT__static/embed.js" async></script>')
+        '<script src="__FRONT__static/embed.js" async></script>')
     neutral = subprocess.Popen([sys.executable, "-m", "http.server", str(neutral_port), "--bind", "127.0.0.1",
                                 "--directory", str(work / "neutral")],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     neutral_url = f"http://127.0.0.1:{neutral_port}/"
     settings = dataclasses.replace(
-        settings_module.load(), action_port=_free_port(), rasa_port=_free_port(), web_port=_free_port(),
+        settings_module.load(), action_port=free_port(), rasa_port=free_port(), web_port=free_port(),
         stats_path=work / "stats.sqlite3", operator_token=TOKEN, quick_exit_url=neutral_url,
         embed_origins=(neutral_url.rstrip("/"),),
     )
@@ -85,7 +80,6 @@ def page(browser, site):
     page = context.new_page()
     page.requests = []
     page.on("request", lambda request: page.requests.append(request.url))
-    page.on("console", lambda message: print("console:", message.text))
     page.goto(site[0])
     yield page
     context.close()

@@ -28,17 +28,10 @@ from bot import run as run_module
 from bot import settings as settings_module
 from bot.stats.store import StatsStore
 from bot.stats.weeks import now as oslo_now, week_of
+from helpers import free_port
 
 ROOT = settings_module.ROOT
 VENV_BIN = Path(sys.executable).parent
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _personal_data() -> dict:
@@ -136,17 +129,18 @@ def audit(model_path, tmp_path_factory):
     since = time.time() - 1
     work = tmp_path_factory.mktemp("audit")
     base = dataclasses.replace(
-        settings_module.load(), stats_path=work / "stats.sqlite3", action_port=_free_port(), log_level="WARNING"
+        settings_module.load(), stats_path=work / "stats.sqlite3", action_port=free_port(), log_level="WARNING"
     )
-    ports = [_free_port(), _free_port()]
+    ports = [free_port(), free_port()]
     endpoints = run_module.write_endpoints(work / "endpoints.yml", base)
     logs = [open(work / name, "w") for name in ("actions.log", "rasa-1.log", "rasa-2.log", "rasa-1b.log")]
     record = {"logs": [Path(f.name) for f in logs], "db": base.stats_path}
     procs = []
+    rasas = {}  # index into ports -> its Rasa process
 
     def start_rasa(i, log):
-        procs.append(run_module.start_rasa(dataclasses.replace(base, rasa_port=ports[i]), VENV_BIN, endpoints,
-                                           stdout=log, stderr=log))
+        rasas[i] = run_module.start_rasa(dataclasses.replace(base, rasa_port=ports[i]), VENV_BIN, endpoints,
+                                         stdout=log, stderr=log)
 
     try:
         procs.append(run_module.start_actions(base, VENV_BIN, stdout=logs[0], stderr=logs[0]))
@@ -155,8 +149,7 @@ def audit(model_path, tmp_path_factory):
             t.start()
         for t in starters:
             t.join()
-        assert len(procs) == 3, "a Rasa process did not start; see " + str(work)
-        rasa_1 = procs[1] if procs[1].args[procs[1].args.index("--port") + 1] == str(ports[0]) else procs[2]
+        assert len(rasas) == 2, "a Rasa process did not start; see " + str(work)
         urls = [f"http://127.0.0.1:{port}/webhooks/rest/webhook" for port in ports]
         store = StatsStore(base.stats_path)
 
@@ -174,6 +167,7 @@ def audit(model_path, tmp_path_factory):
         # 2. Fifty conversations at once, split over the two processes.
         greet = (week, "intent", "greet")
         record["greet_before"] = _counts(store).get(greet, 0)
+
         def one(i):
             sender = f"parallel-{uuid.uuid4().hex}"
             _send(urls[i % 2], sender, "hei")
@@ -185,15 +179,14 @@ def audit(model_path, tmp_path_factory):
         record["greet_after_parallel"] = _wait_for(store, greet, record["greet_before"] + 50)
 
         # 3. Restart one process: the counts are still there, and grow from there.
-        run_module.stop([rasa_1])
+        run_module.stop([rasas[0]])
         record["after_stop"] = _counts(store).get(conversations, 0)
-        procs.remove(rasa_1)
         start_rasa(0, logs[3])
         _send(urls[0], f"after-restart-{uuid.uuid4().hex}", "hei")
         record["after_restart"] = _wait_for(store, conversations, record["after_stop"] + 1)
         record["keys"] = {(m, k) for (_, m, k) in _counts(store)}
     finally:
-        run_module.stop(procs)
+        run_module.stop(procs + list(rasas.values()))
         for f in logs:
             f.close()
 

@@ -10,17 +10,11 @@ import pytest
 from bot.services import directory
 from bot.stats.counting import ConversationCounts
 from bot.stats.keys import domain_intents
-from helpers import FIXTURES
+from helpers import FIXTURES, FakeClock
 
 EVENTS = json.loads((FIXTURES / "events" / "conversation.json").read_text(encoding="utf-8"))
 
 
-class FakeClock:
-    def __init__(self):
-        self.now = 0.0
-
-    def __call__(self):
-        return self.now
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ def conversation(broker, sender):
 
 @pytest.fixture
 def broker(tmp_path):
-    broker = CountingEventBroker.create(tmp_path / "var" / "stats.sqlite3", clock=lambda: TUESDAY, retry_seconds=0.05)
+    broker = CountingEventBroker.for_file(tmp_path / "var" / "stats.sqlite3", clock=lambda: TUESDAY, retry_seconds=0.05)
     yield broker
     import asyncio
 
@@ -91,7 +91,7 @@ def test_counts_survive_a_restart(tmp_path):
     import asyncio
 
     for _ in range(2):
-        broker = CountingEventBroker.create(tmp_path / "stats.sqlite3", clock=lambda: TUESDAY)
+        broker = CountingEventBroker.for_file(tmp_path / "stats.sqlite3", clock=lambda: TUESDAY)
         conversation(broker, "kari")
         asyncio.run(broker.close())  # what Rasa calls when it stops
     assert StatsStore(tmp_path / "stats.sqlite3").read(["2026-W48"])[("2026-W48", "conversations", "")] == 2
@@ -119,7 +119,7 @@ def test_a_corrupt_database_is_reported_at_start_and_the_assistant_keeps_going(t
 
     path = tmp_path / "stats.sqlite3"
     path.write_bytes(b"this is not a database, Kari Nordmann" * 100)
-    broker = CountingEventBroker.create(path, clock=lambda: TUESDAY, retry_seconds=0.05)
+    broker = CountingEventBroker.for_file(path, clock=lambda: TUESDAY, retry_seconds=0.05)
     assert "cannot be written" in capsys.readouterr().err
     conversation(broker, "kari")  # does not raise
     assert not broker.flush(timeout=0.3)

@@ -13,16 +13,11 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot import settings as settings_module
 from bot.run import write_endpoints
 from bot.tracker_store import ExpiringInMemoryTrackerStore
+from helpers import FakeClock
 
 ROOT = settings_module.ROOT
 
 
-class FakeClock:
-    def __init__(self):
-        self.now = 0.0
-
-    def __call__(self):
-        return self.now
 
 
 _LOOP = asyncio.new_event_loop()

@@ -12,18 +12,9 @@ from typing import List, Optional
 
 from bot import settings as settings_module
 from bot.report import render
-from bot.report.table import Report, build
+from bot.report.collect import make_report
 from bot.stats import weeks as weeks_module
 from bot.stats.store import StatsStore
-
-
-def make_report(store: StatsStore, weeks: List[str], threshold: int) -> Report:
-    from bot.services import directory
-    from bot.stats.keys import domain_intents
-
-    intents = [(name, name) for name in domain_intents()]
-    services = [(s.id, s.name) for s in directory.load()]
-    return build(store.read(weeks), weeks, intents, services, threshold)
 
 
 def _weeks(n: int, until: Optional[str], today: dt.datetime) -> List[str]:

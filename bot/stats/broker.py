@@ -122,7 +122,7 @@ class CountingEventBroker(EventBroker):
         self._writer.start()
 
     @classmethod
-    def create(
+    def for_file(
         cls, path: Path, idle_minutes: float = 30, clock: Callable = weeks.now, retry_seconds: float = 5.0
     ) -> "CountingEventBroker":
         from bot.services import directory
@@ -150,7 +150,7 @@ class CountingEventBroker(EventBroker):
         path = Path(kwargs.get("path") or settings_module.load().stats_path)
         if not path.is_absolute():
             path = settings_module.ROOT / path
-        return cls.create(path, idle_minutes=float(kwargs.get("idle_minutes", 30)))
+        return cls.for_file(path, idle_minutes=float(kwargs.get("idle_minutes", 30)))
 
     def publish(self, event: Dict[str, Any]) -> None:
         try:

@@ -4,13 +4,15 @@ the data."""
 
 from __future__ import annotations
 
-from typing import List
+from functools import lru_cache
+from typing import Tuple
 
 import yaml
 
 from bot.settings import ROOT
 
 
-def domain_intents() -> List[str]:
+@lru_cache(maxsize=1)  # read once per process: the operator page asks on every view
+def domain_intents() -> Tuple[str, ...]:
     domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-    return [i if isinstance(i, str) else next(iter(i)) for i in domain["intents"]]
+    return tuple(i if isinstance(i, str) else next(iter(i)) for i in domain["intents"])

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import List
-from zoneinfo import ZoneInfo
 
-OSLO = ZoneInfo("Europe/Oslo")
-
-
-def now() -> dt.datetime:
-    return dt.datetime.now(OSLO)
+from bot.services.opening import OSLO, now_in_oslo as now  # noqa: F401 - one home for Oslo time
 
 
 def week_of(when: dt.datetime) -> str:

@@ -17,7 +17,7 @@ from typing import Dict
 from aiohttp import web
 
 from bot.report import render
-from bot.report.__main__ import make_report
+from bot.report.collect import make_report
 from bot.settings import Settings
 from bot.stats import weeks as weeks_module
 from bot.stats.store import StatsStore

@@ -1,0 +1,17 @@
+"""The report for some weeks, read from the stats store, with a row for every
+intent in domain.yml and every service in data/services.yml."""
+
+from __future__ import annotations
+
+from typing import List
+
+from bot.report.table import Report, build
+from bot.services import directory
+from bot.stats.keys import domain_intents
+from bot.stats.store import StatsStore
+
+
+def make_report(store: StatsStore, weeks: List[str], threshold: int) -> Report:
+    intents = [(name, name) for name in domain_intents()]
+    services = [(s.id, s.name) for s in directory.load()]
+    return build(store.read(weeks), weeks, intents, services, threshold)
