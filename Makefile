@@ -56,7 +56,10 @@ report: install  ## weekly anonymous counts, small ones hidden (ARGS="--html", "
 crossval: install  ## 5-fold cross-validation of the NLU pipeline (slow: about 5 trainings)
 	$(BIN)/rasa test nlu --nlu data/nlu --cross-validation --folds 5 --out results/crossval --quiet
 
+bench: install  ## understanding, speed and cost beside stock Rasa -> bench/results.md (not in `make test`; ARGS="--fresh")
+	$(BIN)/python -m bench $(ARGS)
+
 clean:  ## remove trained models and results
 	rm -rf models results
 
-.PHONY: help install lock train run shell validate test-stories test report crossval clean
+.PHONY: help install lock train run shell validate test-stories test report crossval bench clean

@@ -1,0 +1,78 @@
+"""`make bench`: understanding, speed and cost, measured in one run, written to
+bench/results.md and bench/results.png, with the summary table printed.
+
+    .venv/bin/python -m bench [--fresh] [--only understanding|speed]
+
+--fresh retrains every model instead of reusing bench/cache.py's entries.
+Linux only (memory is read from /proc). Takes the machine for itself: run it
+with nothing else busy, or the speed numbers measure the neighbours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+
+from bot.settings import ROOT
+
+RAW = ROOT / "results" / "bench" / "raw.json"
+WORK = ROOT / "results" / "bench" / "work"
+REPORT = ROOT / "bench" / "results.md"
+CHART = ROOT / "bench" / "results.png"
+
+
+def log(line: str) -> None:
+    print(line, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--fresh", action="store_true", help="retrain every model, ignoring the cache")
+    parser.add_argument("--only", choices=("understanding", "speed"), help="one half, for working on it")
+    args = parser.parse_args(argv)
+    # Honest training times: Rasa's own training cache would skip unchanged components.
+    os.environ["RASA_MAX_CACHE_SIZE"] = "0"
+    os.environ["RASA_TELEMETRY_ENABLED"] = "false"
+    os.environ.setdefault("LOG_LEVEL", "WARNING")  # also hides Rasa's training progress bars
+    from rasa.utils.log_utils import configure_structlog
+    import logging
+
+    configure_structlog(logging.WARNING)
+    from bench import costs, results as results_module, speed, understanding
+
+    started = time.perf_counter()
+    results = json.loads(RAW.read_text()) if RAW.exists() and args.only else {}
+    log("Our model (NLU + dialogue)…")
+    ours = understanding.train_ours(args.fresh)
+    log(f"  {'cached' if ours.reused else 'trained'}: {ours.train_seconds:.0f} s of training")
+    if args.only in (None, "speed"):
+        # First, while nothing else has run in this process: the machine is as quiet as it gets.
+        results["speed"] = speed.run(ours, WORK, args.fresh, log)
+        log("Per-message cost of the e5 featurizer, the safety net and counting…")
+        texts = [text for text, _ in understanding.load_examples(understanding.HOLDOUT)]
+        results["costs"] = {"pipeline": costs.pipeline_components(ours.model, texts), "counting": costs.counting(WORK)}
+        results["cost"] = {"ours_load_seconds": costs.load_seconds(ours.model),
+                           "stock_load_seconds": costs.load_seconds(speed.train_stock_bot(False).model)}
+    if args.only in (None, "understanding"):
+        results["understanding"] = understanding.run(WORK, args.fresh, log, ours)
+    results["wall_seconds"] = time.perf_counter() - started
+    results["date"] = time.strftime("%Y-%m-%d")
+    RAW.parent.mkdir(parents=True, exist_ok=True)
+    RAW.write_text(json.dumps(results, ensure_ascii=False, indent=1))
+    results = json.loads(RAW.read_text())  # one shape (string keys) whether fresh or read back
+    results_module.chart(results, CHART)
+    REPORT.write_text(results_module.markdown(results, CHART.name))
+    if results.get("understanding") and results.get("speed"):
+        results_module.update_readme(ROOT / "README.md", results)
+    rows = results_module.summary_rows(results)
+    print("\n" + results_module.plain_table(rows, results_module.SUMMARY_HEADER))
+    log(f"\nWritten: {REPORT.relative_to(ROOT)}, {CHART.relative_to(ROOT)} (raw: {RAW.relative_to(ROOT)}),"
+        f" in {results['wall_seconds'] / 60:.1f} minutes.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""A bounded request loop: N concurrent clients post chat messages to a REST
+webhook (Rasa's, or the front's copy of it) until a fixed number of answers
+has come back; every round trip is timed."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import math
+import time
+import uuid
+from dataclasses import dataclass
+
+CONVERSATION_LENGTH = 5  # messages per sender id, then a new conversation
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100) of a non-empty list."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)]
+
+
+@dataclass
+class LoadResult:
+    clients: int
+    latencies_ms: list[float]
+    wall_seconds: float
+    errors: int
+
+    def summary(self) -> dict:
+        lat = self.latencies_ms
+        return {
+            "clients": self.clients, "requests": len(lat), "errors": self.errors,
+            "p50_ms": percentile(lat, 50), "p95_ms": percentile(lat, 95), "p99_ms": percentile(lat, 99),
+            "throughput_rps": len(lat) / self.wall_seconds,
+        }
+
+
+async def _client(session, url: str, messages, remaining: list[int], latencies: list[float], errors: list[int]):
+    sender, sent = uuid.uuid4().hex, 0
+    while remaining[0] > 0:
+        remaining[0] -= 1
+        if sent == CONVERSATION_LENGTH:
+            sender, sent = uuid.uuid4().hex, 0
+        started = time.perf_counter()
+        async with session.post(url, json={"sender": sender, "message": next(messages)}) as response:
+            body = await response.json(content_type=None)
+        elapsed = (time.perf_counter() - started) * 1000
+        sent += 1
+        if response.status == 200 and body:
+            latencies.append(elapsed)
+        else:
+            errors[0] += 1
+
+
+async def _run(url: str, messages: list[str], clients: int, requests: int) -> LoadResult:
+    import aiohttp
+
+    cycle = itertools.cycle(messages)
+    latencies: list[float] = []
+    errors, remaining = [0], [requests]
+    connector = aiohttp.TCPConnector(limit=clients)
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=60)) as session:
+        started = time.perf_counter()
+        await asyncio.gather(*(_client(session, url, cycle, remaining, latencies, errors) for _ in range(clients)))
+        wall = time.perf_counter() - started
+    return LoadResult(clients, latencies, wall, errors[0])
+
+
+def drive(url: str, messages: list[str], clients: int, requests: int) -> LoadResult:
+    """`requests` messages from `clients` concurrent conversations, in total."""
+    return asyncio.run(_run(url, messages, clients, requests))
