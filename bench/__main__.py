@@ -32,7 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fresh", action="store_true", help="retrain every model, ignoring the cache")
     parser.add_argument("--only", choices=("understanding", "speed"), help="one half, for working on it")
+    parser.add_argument("--render", action="store_true", help="only rewrite results.md and the chart from raw.json")
     args = parser.parse_args(argv)
+    if args.render:
+        return write(json.loads(RAW.read_text()))
     # Honest training times: Rasa's own training cache would skip unchanged components.
     os.environ["RASA_MAX_CACHE_SIZE"] = "0"
     os.environ["RASA_TELEMETRY_ENABLED"] = "false"
@@ -41,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     import logging
 
     configure_structlog(logging.WARNING)
-    from bench import costs, results as results_module, speed, understanding
+    from bench import costs, speed, understanding
 
     started = time.perf_counter()
     results = json.loads(RAW.read_text()) if RAW.exists() and args.only else {}
@@ -62,13 +65,17 @@ def main(argv: list[str] | None = None) -> int:
     results["date"] = time.strftime("%Y-%m-%d")
     RAW.parent.mkdir(parents=True, exist_ok=True)
     RAW.write_text(json.dumps(results, ensure_ascii=False, indent=1))
-    results = json.loads(RAW.read_text())  # one shape (string keys) whether fresh or read back
+    return write(json.loads(RAW.read_text()))  # one shape (string keys) whether fresh or read back
+
+
+def write(results: dict) -> int:
+    from bench import results as results_module
+
     results_module.chart(results, CHART)
     REPORT.write_text(results_module.markdown(results, CHART.name))
     if results.get("understanding") and results.get("speed"):
         results_module.update_readme(ROOT / "README.md", results)
-    rows = results_module.summary_rows(results)
-    print("\n" + results_module.plain_table(rows, results_module.SUMMARY_HEADER))
+    print("\n" + results_module.plain_table(results_module.summary_rows(results), results_module.SUMMARY_HEADER))
     log(f"\nWritten: {REPORT.relative_to(ROOT)}, {CHART.relative_to(ROOT)} (raw: {RAW.relative_to(ROOT)}),"
         f" in {results['wall_seconds'] / 60:.1f} minutes.")
     return 0

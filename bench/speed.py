@@ -50,7 +50,7 @@ def run(ours: Trained, work: Path, fresh: bool, log: Callable[[str], None]) -> d
     stock_bot = train_stock_bot(fresh)
     log(f"  {'cached' if stock_bot.reused else 'trained'}: {stock_bot.train_seconds:.0f} s of training")
     results: dict = {"levels": list(LEVELS), "requests": REQUESTS, "warmup": WARMUP,
-                     "stock_bot_train_seconds": stock_bot.train_seconds}
+                     "stock_bot_train_seconds": stock_bot.train_seconds, "stock_bot_reused": stock_bot.reused}
 
     log("Starting our assistant with `make run`…")
     stack = stacks.start_ours(ours.model, work)

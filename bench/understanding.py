@@ -188,7 +188,7 @@ def cross_validate(work: Path, fresh: bool, log: Callable[[str], None]) -> dict:
     folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=SEED).split(messages, labels)
     data_key = fingerprint(rasa_version(), OUR_CONFIG, NLU_DATA, OUR_CODE, ROOT / "domain.yml")
     rows: dict[str, list[dict]] = {"ours": [], "ours_without_safety_net": [], "tfidf_lr": []}
-    seconds = []
+    seconds, reused = [], []
     with e5_memo():
         for n, (train_idx, test_idx) in enumerate(folds, 1):
             nlu = work / f"fold{n}.yml"
@@ -203,6 +203,7 @@ def cross_validate(work: Path, fresh: bool, log: Callable[[str], None]) -> dict:
             train = [(messages[i].get("text"), labels[i]) for i in train_idx]
             rows["tfidf_lr"].append(summary(tfidf_baseline(train, test)[0]))
             seconds.append(trained.train_seconds)
+            reused.append(trained.reused)
             log(f"  fold {n}: accuracy {report.accuracy:.3f}, macro-F1 {report.macro_f1:.3f}"
                 f" ({'cached' if trained.reused else f'trained in {trained.train_seconds:.0f} s'})")
 
@@ -211,7 +212,7 @@ def cross_validate(work: Path, fresh: bool, log: Callable[[str], None]) -> dict:
                 "max": max(values)}
 
     metrics = ("accuracy", "macro_f1", *(f"recall_{i}" for i in SAFETY_INTENTS))
-    return {"folds": FOLDS, "examples": len(messages), "train_seconds": seconds,
+    return {"folds": FOLDS, "examples": len(messages), "train_seconds": seconds, "reused": reused,
             "net_changed": sum(r["net_changed"] for r in rows["ours"]),
             "metrics": {name: {m: spread([r[m] for r in fold_rows]) for m in metrics}
                         for name, fold_rows in rows.items()}}

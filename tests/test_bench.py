@@ -140,3 +140,26 @@ def test_missed_targets_are_marked():
     assert verdicts["front adds at p50, 1 client"] == "**no**"
     assert verdicts["throughput, 1 client, direct (answers/s)"].startswith("**no**")
     assert verdicts["recall crisis_suicidal"] == "**no**"
+
+
+def test_a_recorded_run_renders_to_markdown_chart_and_readme(tmp_path):
+    """A real run's raw results (tests/fixtures/bench/raw.json) through every writer."""
+    import json
+
+    from helpers import FIXTURES
+
+    raw = json.loads((FIXTURES / "bench" / "raw.json").read_text())
+    page = results.markdown(raw, "results.png")
+    for heading in ("## Summary", "### The safety net's contribution", "### The five weakest intents",
+                    "cross-validation of our pipeline", "## Speed", "### What each addition costs", "## Cost"):
+        assert heading in page
+    ours = raw["understanding"]["models"]["ours"]
+    assert f"| held-out accuracy | {ours['accuracy']:.3f} |" in page
+    results.chart(raw, tmp_path / "chart.png")
+    assert (tmp_path / "chart.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    readme = tmp_path / "README.md"
+    readme.write_text(f"intro\n{results.README_START}\nold table\n{results.README_END}\noutro\n")
+    assert results.update_readme(readme, raw)
+    text = readme.read_text()
+    assert "old table" not in text and "| held-out accuracy |" in text
+    assert text.startswith("intro\n") and text.endswith("outro\n")
