@@ -70,3 +70,31 @@ async def _run(url: str, messages: list[str], clients: int, requests: int) -> Lo
 def drive(url: str, messages: list[str], clients: int, requests: int) -> LoadResult:
     """`requests` messages from `clients` concurrent conversations, in total."""
     return asyncio.run(_run(url, messages, clients, requests))
+
+
+async def _paired(url_a: str, url_b: str, messages: list[str], pairs: int) -> tuple[list[float], list[float]]:
+    import aiohttp
+
+    times: dict[str, list[float]] = {url_a: [], url_b: []}
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as session:
+        for i in range(pairs):
+            if i % CONVERSATION_LENGTH == 0:
+                senders = {url_a: uuid.uuid4().hex, url_b: uuid.uuid4().hex}
+            order = (url_a, url_b) if i % 2 == 0 else (url_b, url_a)  # neither always goes first
+            for url in order:
+                started = time.perf_counter()
+                async with session.post(url, json={"sender": senders[url], "message": messages[i % len(messages)]}) as r:
+                    await r.read()
+                times[url].append((time.perf_counter() - started) * 1000)
+    return times[url_a], times[url_b]
+
+
+def paired(url_a: str, url_b: str, messages: list[str], pairs: int) -> dict:
+    """One client sends each message to both URLs, back to back, each in its own
+    conversation with the same history: the difference is what A adds over B,
+    with the machine's drift cancelled out."""
+    import statistics
+
+    a, b = asyncio.run(_paired(url_a, url_b, messages, pairs))
+    return {"pairs": pairs, "p50_a_ms": percentile(a, 50), "p50_b_ms": percentile(b, 50),
+            "median_difference_ms": statistics.median(x - y for x, y in zip(a, b))}

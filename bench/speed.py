@@ -10,13 +10,14 @@ from typing import Callable
 
 from bench import stacks
 from bench.cache import Trained, fingerprint, trained_model
-from bench.load import drive
+from bench.load import drive, paired
 from bench.understanding import HOLDOUT, rasa_version, stock_project
 from bot.nlu_eval import load_examples
 
 LEVELS = (1, 8, 32)
 REQUESTS = {1: 200, 8: 400, 32: 640}  # answers per run: bounded, not timed
 WARMUP = 30
+PAIRS = 300  # messages sent both through the front and directly, to measure what the front adds
 
 
 def _messages(path: Path) -> list[str]:
@@ -57,7 +58,11 @@ def run(ours: Trained, work: Path, fresh: bool, log: Callable[[str], None]) -> d
     try:
         results["ours_start"] = stack.timeline
         log("  " + ", ".join(f"{k} after {v:.1f} s" for k, v in stack.timeline.items()))
-        results["ours"] = _measure(stack, _messages(HOLDOUT), ("front", "direct"), log)
+        messages = _messages(HOLDOUT)
+        results["ours"] = _measure(stack, messages, ("front", "direct"), log)
+        added = paired(stack.urls["front"], stack.urls["direct"], messages, PAIRS)
+        results["front_added"] = added
+        log(f"  the front adds {added['median_difference_ms']:.2f} ms (median of {PAIRS} paired round trips)")
         results["ours_processes"] = stack.processes()
     finally:
         stack.stop()

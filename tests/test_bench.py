@@ -14,7 +14,7 @@ from aiohttp import web
 
 from bench import results, stacks
 from bench.cache import fingerprint, trained_model
-from bench.load import drive, percentile
+from bench.load import drive, paired, percentile
 from helpers import free_port
 
 
@@ -69,8 +69,13 @@ def echo_server():
         state["in_flight"] -= 1
         return web.json_response([] if body["message"] == "silence" else [{"text": "ok"}])
 
+    async def slow(request):
+        await asyncio.sleep(0.03)
+        return await webhook(request)
+
     app = web.Application()
     app.router.add_post("/webhook", webhook)
+    app.router.add_post("/slow", slow)
     port = free_port()
     runner = web.AppRunner(app)
     loop = asyncio.new_event_loop()
@@ -93,6 +98,15 @@ def test_load_loop_sends_exactly_the_bounded_number_concurrently(echo_server):
     assert len(state["senders"]) >= 8 * 60 // 8 // 5  # a new conversation every 5 messages
     summary = result.summary()
     assert 5 <= summary["p50_ms"] <= summary["p95_ms"] <= summary["p99_ms"]
+
+
+def test_paired_round_trips_measure_what_one_route_adds(echo_server):
+    url, state = echo_server
+    slow = url.replace("/webhook", "/slow")
+    result = paired(slow, url, ["hei", "hallo"], pairs=20)
+    assert result["pairs"] == 20
+    assert 15 <= result["median_difference_ms"] <= 60  # the /slow route waits 30 ms more
+    assert len(state["senders"]) == 2 * 20 // 5  # each route its own conversations
 
 
 def test_process_memory_is_read_for_each_descendant():
