@@ -23,20 +23,21 @@ def percentile(values: list[float], q: float) -> float:
 @dataclass
 class LoadResult:
     clients: int
-    latencies_ms: list[float]
+    latencies_ms: list[float]  # every round trip answered with 200, silent answers too
     wall_seconds: float
-    errors: int
+    errors: int  # not 200: not timed
+    silent: int = 0  # 200 with no message: the bot chose to say nothing (timed, counted here)
 
     def summary(self) -> dict:
         lat = self.latencies_ms
         return {
-            "clients": self.clients, "requests": len(lat), "errors": self.errors,
+            "clients": self.clients, "requests": len(lat), "errors": self.errors, "silent": self.silent,
             "p50_ms": percentile(lat, 50), "p95_ms": percentile(lat, 95), "p99_ms": percentile(lat, 99),
             "throughput_rps": len(lat) / self.wall_seconds,
         }
 
 
-async def _client(session, url: str, messages, remaining: list[int], latencies: list[float], errors: list[int]):
+async def _client(session, url: str, messages, remaining: list[int], latencies: list[float], counts: dict):
     sender, sent = uuid.uuid4().hex, 0
     while remaining[0] > 0:
         remaining[0] -= 1
@@ -47,10 +48,11 @@ async def _client(session, url: str, messages, remaining: list[int], latencies: 
             body = await response.json(content_type=None)
         elapsed = (time.perf_counter() - started) * 1000
         sent += 1
-        if response.status == 200 and body:
+        if response.status == 200:
             latencies.append(elapsed)
+            counts["silent"] += not body
         else:
-            errors[0] += 1
+            counts["errors"] += 1
 
 
 async def _run(url: str, messages: list[str], clients: int, requests: int) -> LoadResult:
@@ -58,13 +60,13 @@ async def _run(url: str, messages: list[str], clients: int, requests: int) -> Lo
 
     cycle = itertools.cycle(messages)
     latencies: list[float] = []
-    errors, remaining = [0], [requests]
+    counts, remaining = {"errors": 0, "silent": 0}, [requests]
     connector = aiohttp.TCPConnector(limit=clients)
     async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=60)) as session:
         started = time.perf_counter()
-        await asyncio.gather(*(_client(session, url, cycle, remaining, latencies, errors) for _ in range(clients)))
+        await asyncio.gather(*(_client(session, url, cycle, remaining, latencies, counts) for _ in range(clients)))
         wall = time.perf_counter() - started
-    return LoadResult(clients, latencies, wall, errors[0])
+    return LoadResult(clients, latencies, wall, counts["errors"], counts["silent"])
 
 
 def drive(url: str, messages: list[str], clients: int, requests: int) -> LoadResult:

@@ -188,15 +188,18 @@ def markdown(raw: dict, chart_name: str) -> str:
                   ", ".join(f"{s['requests'][n]} with {n} client{'s' if n != '1' else ''}" for n in s["requests"]) +
                   f") after {s['warmup']} warm-up messages; each client holds a conversation of 5 messages, then "
                   "starts a new one. Our messages are the held-out set's, the stock bot's its own training examples. "
-                  "Front and direct runs alternate at each level. Latency is the full HTTP round trip.", ""]
+                  "Front and direct runs alternate at each level. Latency is the full HTTP round trip; an answer with no "
+                  "message (the bot chose to say nothing) is a round trip too, counted under \"silent\"; errors "
+                  "(not HTTP 200) are not timed.", ""]
         rows = []
         for who, path, label in (("ours", "front", "Spør trygt, through the front"),
                                  ("ours", "direct", "Spør trygt, Rasa REST directly"),
                                  ("stock", "direct", "stock `rasa init` bot, Rasa REST")):
             for n, r in s[who][path].items():
                 rows.append((label, n, _ms(r["p50_ms"]), _ms(r["p95_ms"]), _ms(r["p99_ms"]),
-                             f"{r['throughput_rps']:.1f}", r["errors"]))
-        parts.append(table(("", "clients", "p50 ms", "p95 ms", "p99 ms", "answers/s", "errors"), rows))
+                             f"{r['throughput_rps']:.1f}", r.get("silent", "—"), r["errors"]))
+        parts.append(table(("", "clients", "p50 ms", "p95 ms", "p99 ms", "answers/s", "silent answers", "errors"),
+                           rows))
         c = raw.get("costs", {})
         one_direct = s["ours"]["direct"]["1"]["p50_ms"]
         rows = []

@@ -42,7 +42,8 @@ def _measure(stack: stacks.Stack, messages: list[str], paths: tuple[str, ...], l
             runs[path][str(clients)] = result
             log(f"  {path:<6} {clients:>2} clients: p50 {result['p50_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms,"
                 f" p99 {result['p99_ms']:.1f} ms, {result['throughput_rps']:.1f} answers/s"
-                + (f", {result['errors']} errors" if result["errors"] else ""))
+                + (f", {result['errors']} errors" if result["errors"] else "")
+                + (f", {result['silent']} without a message" if result["silent"] else ""))
     return runs
 
 

@@ -92,8 +92,8 @@ def echo_server():
 def test_load_loop_sends_exactly_the_bounded_number_concurrently(echo_server):
     url, state = echo_server
     result = drive(url, ["hei", "hallo", "silence"], clients=8, requests=60)
-    assert len(result.latencies_ms) + result.errors == 60
-    assert result.errors == 20  # every third message gets no answer: counted, not timed
+    assert len(result.latencies_ms) == 60 and result.errors == 0
+    assert result.silent == 20  # every third message gets an empty answer: a round trip, counted apart
     assert state["most"] == 8
     assert len(state["senders"]) >= 8 * 60 // 8 // 5  # a new conversation every 5 messages
     summary = result.summary()
