@@ -14,6 +14,7 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from bot.settings import ROOT
 
@@ -92,7 +93,9 @@ class Stack:
                 self.proc.wait()
 
 
-def _watch(proc: subprocess.Popen, checks: dict[str, callable], timeout: float, log_path: Path) -> dict[str, float]:
+def _watch(
+    proc: subprocess.Popen, checks: dict[str, Callable[[], bool]], timeout: float, log_path: Path
+) -> dict[str, float]:
     """Seconds from now until each check first passes; raises if proc dies or time runs out."""
     started, seen = time.perf_counter(), {}
     while len(seen) < len(checks):
