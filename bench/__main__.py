@@ -1,9 +1,11 @@
 """`make bench`: understanding, speed and cost, measured in one run, written to
-bench/results.md and bench/results.png, with the summary table printed.
+bench/results.md, bench/results.png and the README's summary table, which is
+also printed.
 
-    .venv/bin/python -m bench [--fresh] [--only understanding|speed]
+    .venv/bin/python -m bench [--fresh] [--only understanding|speed] [--render]
 
---fresh retrains every model instead of reusing bench/cache.py's entries.
+--fresh retrains every model instead of reusing bench/cache.py's entries;
+--render rewrites the outputs from the last run's results/bench/raw.json.
 Linux only (memory is read from /proc). Takes the machine for itself: run it
 with nothing else busy, or the speed numbers measure the neighbours.
 """
