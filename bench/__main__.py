@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
 
     configure_structlog(logging.WARNING)
     from bench import costs, speed, understanding
+    from bot.nlu_eval import load_examples
 
     started = time.perf_counter()
     results = json.loads(RAW.read_text()) if RAW.exists() and args.only else {}
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         # First, while nothing else has run in this process: the machine is as quiet as it gets.
         results["speed"] = speed.run(ours, WORK, args.fresh, log)
         log("Per-message cost of the e5 featurizer, the safety net and counting…")
-        texts = [text for text, _ in understanding.load_examples(understanding.HOLDOUT)]
+        texts = [text for text, _ in load_examples(understanding.HOLDOUT)]
         results["costs"] = {"pipeline": costs.pipeline_components(ours.model, texts), "counting": costs.counting(WORK)}
         results["cost"] = {"ours_load_seconds": costs.load_seconds(ours.model),
                            "stock_load_seconds": costs.load_seconds(speed.train_stock_bot(False).model)}

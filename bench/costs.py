@@ -1,7 +1,7 @@
 """What each of our additions costs per message, measured where it runs:
 the e5 featurizer and the safety net inside our loaded NLU pipeline, the
 counting broker's publish() on Rasa's event loop (and its writer thread's
-database work). The front's cost comes from the speed runs (front - direct)."""
+database work). The front's cost comes from the speed runs (paired round trips)."""
 
 from __future__ import annotations
 

@@ -29,35 +29,27 @@ def derived(raw: dict) -> dict:
     speed = raw.get("speed")
     if speed:
         one = lambda who, path: speed[who][path]["1"]  # noqa: E731
-        top = str(max(speed["levels"]))
         # Paired round trips cancel the machine's drift; older runs only had the two separate p50s.
         out["front_p50_added_ms"] = (speed["front_added"]["median_difference_ms"] if "front_added" in speed
                                      else one("ours", "front")["p50_ms"] - one("ours", "direct")["p50_ms"])
         out["p95_one_client_ms"] = one("ours", "front")["p95_ms"]
-        out["p95_one_client_direct_ms"] = one("ours", "direct")["p95_ms"]
         out["throughput_ratio"] = {n: speed["ours"]["direct"][n]["throughput_rps"]
                                    / speed["stock"]["direct"][n]["throughput_rps"] for n in speed["ours"]["direct"]}
-        out["throughput_ratio_top"] = out["throughput_ratio"][top]
     return out
 
 
-def training_seconds(raw: dict) -> tuple[float, float]:
-    """(seconds trained in this run, seconds the reused models took when they were trained)."""
-    done, saved = 0.0, 0.0
-    u, s = raw.get("understanding"), raw.get("speed")
+def reused_training_seconds(raw: dict) -> float:
+    """How long the models this run took from the cache took to train, back then."""
     runs = []
+    u, s = raw.get("understanding"), raw.get("speed")
     if u:
         runs += [(u["models"][k]["train_seconds"], u["models"][k].get("trained") != "this run")
                  for k in ("ours", "stock")]
-        runs += list(zip(u["crossval"]["train_seconds"], u["crossval"].get("reused", [False] * 5)))
+        cv = u["crossval"]
+        runs += zip(cv["train_seconds"], cv.get("reused", [False] * len(cv["train_seconds"])))
     if s:
         runs.append((s["stock_bot_train_seconds"], s.get("stock_bot_reused", False)))
-    for seconds, reused in runs:
-        if reused:
-            saved += seconds
-        else:
-            done += seconds
-    return done, saved
+    return sum(seconds for seconds, reused in runs if reused)
 
 
 def summary_rows(raw: dict) -> list[tuple[str, str, str, str, str]]:
@@ -72,7 +64,7 @@ def summary_rows(raw: dict) -> list[tuple[str, str, str, str, str]]:
         for intent in SAFETY_INTENTS:
             key = f"recall_{intent}"
             rows.append((f"recall {intent}", f"{ours[key]:.2f}", f"{stock[key]:.2f} (TF-IDF+LR {lr[key]:.2f})",
-                         "1.00", _ok(ours[key] >= 1.0)))
+                         f"{TARGETS['safety_recall']:.2f}", _ok(ours[key] >= TARGETS["safety_recall"])))
         cv = u["crossval"]["metrics"]
         rows.append(("5-fold CV accuracy (mean ± sd)",
                      f"{cv['ours']['accuracy']['mean']:.3f} ± {cv['ours']['accuracy']['sd']:.3f}",
@@ -80,16 +72,18 @@ def summary_rows(raw: dict) -> list[tuple[str, str, str, str, str]]:
                      "", ""))
     s, d = raw.get("speed"), derived(raw)
     if s:
-        rows.append(("front adds at p50, 1 client", f"{d['front_p50_added_ms']:.2f} ms", "", "≤ 2 ms",
+        rows.append(("front adds at p50, 1 client", f"{d['front_p50_added_ms']:.2f} ms", "",
+                     f"≤ {TARGETS['front_p50_added_ms']:g} ms",
                      _ok(d["front_p50_added_ms"] <= TARGETS["front_p50_added_ms"])))
         rows.append(("p95, 1 client, through the front", f"{d['p95_one_client_ms']:.1f} ms",
-                     f"{s['stock']['direct']['1']['p95_ms']:.1f} ms (direct)", "≤ 60 ms",
+                     f"{s['stock']['direct']['1']['p95_ms']:.1f} ms (direct)", f"≤ {TARGETS['p95_one_client_ms']:g} ms",
                      _ok(d["p95_one_client_ms"] <= TARGETS["p95_one_client_ms"])))
-        for n in s["ours"]["direct"]:
+        least = TARGETS["throughput_ratio"]
+        for n, ratio in d["throughput_ratio"].items():
             rows.append((f"throughput, {n} client{'s' if n != '1' else ''}, direct (answers/s)",
                          f"{s['ours']['direct'][n]['throughput_rps']:.1f}",
                          f"{s['stock']['direct'][n]['throughput_rps']:.1f}",
-                         "≥ 0.9× stock", f"{_ok(d['throughput_ratio'][n] >= 0.9)} ({d['throughput_ratio'][n]:.2f}×)"))
+                         f"≥ {least:g}× stock", f"{_ok(ratio >= least)} ({ratio:.2f}×)"))
     return rows
 
 
@@ -123,8 +117,8 @@ def markdown(raw: dict, chart_name: str) -> str:
         f"Written by `make bench` on {raw['date']} in {raw['wall_seconds'] / 60:.1f} minutes, on {_machine()}. "
         "Everything below was measured in that run, except the training times of models reused from "
         "`results/bench/cache` (kept by a hash of everything that decides their weights; their row says so)"
-        + (f": with an empty cache the run would take about {training_seconds(raw)[1] / 60:.0f} minutes more"
-           if training_seconds(raw)[1] else "")
+        + (f": with an empty cache the run would take about {reused_training_seconds(raw) / 60:.0f} minutes more"
+           if reused_training_seconds(raw) else "")
         + ". Reproduce: `make bench` (`make bench ARGS=--fresh` retrains everything).",
         "",
         f"![held-out scores, latency and throughput]({chart_name})",

@@ -93,6 +93,12 @@ class Stack:
                 self.proc.wait()
 
 
+def _popen_logged(command: list[str], log_path: Path, **popen) -> subprocess.Popen:
+    """Start command in its own process group, its output into log_path."""
+    with log_path.open("w") as log:  # the child keeps its own copy of the file
+        return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, **popen)
+
+
 def _watch(
     proc: subprocess.Popen, checks: dict[str, Callable[[], bool]], timeout: float, log_path: Path
 ) -> dict[str, float]:
@@ -124,8 +130,7 @@ def start_ours(model: Path, work: Path) -> Stack:
     urls = {"front": f"{base}:{PORTS['PORT']}/webhooks/rest/webhook",
             "direct": f"{base}:{PORTS['RASA_PORT']}/webhooks/rest/webhook"}
     log_path = work / "make-run.log"
-    proc = subprocess.Popen(["make", "--no-print-directory", "run", f"MODEL={model}"], cwd=ROOT, env=env,
-                            stdout=log_path.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
+    proc = _popen_logged(["make", "--no-print-directory", "run", f"MODEL={model}"], log_path, cwd=ROOT, env=env)
     stack = Stack(proc, urls)
     try:
         stack.timeline = _watch(proc, {
@@ -160,8 +165,7 @@ def start_stock(model: Path, work: Path) -> Stack:
     log_path = work / "stock-run.log"
     command = [str(Path(sys.executable).parent / "rasa"), "run", "--model", str(model), "--port", str(STOCK_PORT),
                "--interface", "127.0.0.1", "--credentials", str(stock_project() / "credentials.yml"), "--quiet"]
-    proc = subprocess.Popen(command, cwd=work, env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"},
-                            stdout=log_path.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
+    proc = _popen_logged(command, log_path, cwd=work, env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"})
     url = f"http://127.0.0.1:{STOCK_PORT}/webhooks/rest/webhook"
     stack = Stack(proc, {"direct": url})
     try:

@@ -219,7 +219,7 @@ def cross_validate(work: Path, fresh: bool, log: Callable[[str], None]) -> dict:
 
 
 def run(work: Path, fresh: bool, log: Callable[[str], None], ours: Trained) -> dict:
-    train = [e for f in sorted(NLU_DATA.glob("*.yml")) for e in load_examples(f)]
+    train = load_examples(NLU_DATA)
     holdout = load_examples(HOLDOUT)
     results: dict = {"train_examples": len(train), "holdout_examples": len(holdout), "models": {}}
 
