@@ -11,7 +11,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONWARNINGS := ignore
 
 # The safety net is code read at run time, not trained state: changing it needs no retraining.
-TRAINING_INPUTS := config.yml domain.yml bot/nlu/e5_featurizer.py $(shell find data -name '*.yml' ! -name services.yml)
+TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) bot/nlu/e5_featurizer.py $(shell find data -name '*.yml' ! -name services.yml)
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -27,7 +27,7 @@ lock: install  ## re-pin requirements.lock from the current .venv
 
 $(MODEL): $(BIN)/.installed $(TRAINING_INPUTS)
 	@echo "Training (NLU data, stories, rules or config changed)…"
-	$(BIN)/rasa train --fixed-model-name spor-trygt --out models --quiet
+	$(BIN)/rasa train --domain domain --fixed-model-name spor-trygt --out models --quiet
 	@touch $@
 
 train: $(MODEL)  ## train the model if the data or config changed
@@ -39,7 +39,7 @@ shell: $(MODEL)  ## chat with the assistant in the terminal (rasa shell + the ac
 	$(BIN)/python -m bot.run --shell
 
 validate: install  ## check the training data (rasa data validate)
-	$(BIN)/rasa data validate --fail-on-warnings --quiet
+	$(BIN)/rasa data validate --domain domain --fail-on-warnings --quiet
 
 test-stories: $(MODEL)  ## run the test stories in tests/stories
 	$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out results/stories --quiet
@@ -53,6 +53,9 @@ test: validate $(MODEL) test-stories /usr/bin/chromium  ## everything: validate,
 report: install  ## weekly anonymous counts, small ones hidden (ARGS="--html", "--csv", "--json", "--weeks 26")
 	@$(BIN)/python -m bot.report $(ARGS)
 
+check-services: install  ## services details to check again: older than 12 months, undated, unconfirmed (TODAY=YYYY-MM-DD)
+	@$(BIN)/python -m bot.services.check $(if $(TODAY),--today $(TODAY))
+
 crossval: install  ## 5-fold cross-validation of the NLU pipeline (slow: about 5 trainings)
 	$(BIN)/rasa test nlu --nlu data/nlu --cross-validation --folds 5 --out results/crossval --quiet
 
@@ -62,4 +65,4 @@ bench: install  ## understanding, speed and cost beside stock Rasa -> bench/resu
 clean:  ## remove trained models and results
 	rm -rf models results
 
-.PHONY: help install lock train run shell validate test-stories test report crossval bench clean
+.PHONY: help install lock train run shell validate test-stories test report check-services crossval bench clean

@@ -76,7 +76,7 @@ class ActionOfferServices(Action):
                 buttons.append({"title": labels[who], "payload": f'/affirm{{"audience":"{who}"}}'})
         dispatcher.utter_message(text=wording.page_text(page, now, form, first_page=offset == 0), buttons=buttons)
         if entities.get("audience") == "youth":  # said just now: tell the 16-year rule once
-            dispatcher.utter_message(response="utter_youth_confidentiality")
+            dispatcher.utter_message(response="utter_followup_under_18")
         return [
             SlotSet("audience", sorted(audience)),
             SlotSet("services_offset", float(offset)),

@@ -56,11 +56,11 @@ def train_ours(fresh: bool) -> Trained:
     def train(out: Path) -> Path:
         from rasa.model_training import train
 
-        result = train(str(ROOT / "domain.yml"), str(OUR_CONFIG), [str(ROOT / "data")], str(out),
+        result = train(str(ROOT / "domain"), str(OUR_CONFIG), [str(ROOT / "data")], str(out),
                        force_training=True, fixed_model_name="spor-trygt")
         return Path(result.model)
 
-    key = fingerprint(rasa_version(), OUR_CONFIG, ROOT / "domain.yml", ROOT / "data", OUR_CODE)
+    key = fingerprint(rasa_version(), OUR_CONFIG, ROOT / "domain", ROOT / "data", OUR_CODE)
     return trained_model("ours", key, train, fresh)
 
 
@@ -69,7 +69,7 @@ def _train_nlu(config: Path, nlu: Path, name: str) -> Callable[[Path], Path]:
         from rasa.model_training import train_nlu
 
         return Path(train_nlu(str(config), str(nlu), str(out), fixed_model_name=name,
-                              domain=str(ROOT / "domain.yml")))
+                              domain=str(ROOT / "domain")))
     return train
 
 
@@ -186,7 +186,7 @@ def cross_validate(work: Path, fresh: bool, log: Callable[[str], None]) -> dict:
     messages = load_data(str(NLU_DATA)).intent_examples
     labels = [m.get("intent") for m in messages]
     folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=SEED).split(messages, labels)
-    data_key = fingerprint(rasa_version(), OUR_CONFIG, NLU_DATA, OUR_CODE, ROOT / "domain.yml")
+    data_key = fingerprint(rasa_version(), OUR_CONFIG, NLU_DATA, OUR_CODE, ROOT / "domain")
     rows: dict[str, list[dict]] = {"ours": [], "ours_without_safety_net": [], "tfidf_lr": []}
     seconds, reused = [], []
     with e5_memo():

@@ -38,7 +38,8 @@ def test_crisis_gets_all_emergency_numbers_first(conversation, actions_down, tex
     first = replies[0]
     for number in EMERGENCY_NUMBERS:
         assert number in first, (text, first)
-    assert "sist kontrollert" in first
+    assert "opplysning fra" in first
+    assert "har kortere åpningstid" in first  # the chat is not open around the clock
 
 
 @pytest.mark.parametrize(
@@ -72,18 +73,18 @@ FACTS = {
     "tar barnevernet ungene mine hvis jeg sier at jeg ruser meg?": [
         "alvorlig omsorgssvikt", "frivillig", "https://lovdata.no"],
     "kan sykehuset melde meg til politiet hvis jeg har tatt kokain?": [
-        "taushetsplikt", "Ruskontrakt", "113", "https://rusinfo.no"],
+        "taushetsplikt", "ruskontrakt", "ingen bot og ingen dom", "113", "https://rusinfo.no"],
     "får arbeidsgiveren vite diagnosen på sykmeldingen?": [
-        "diagnosen", "NAV", "Akan"],
-    "jeg har spilt bort alle pengene mine på odds": ["800 800 40", "https://hjelpelinjen.no"],
-    "har legen taushetsplikt?": ["taushetsplikt", "16", "https://lovdata.no"],
-    "hvor kan jeg få hjelp anonymt?": ["RUSinfo", "116 123", "sist kontrollert", "anonymt"],
+        "diagnosen", "Akan", "https://www.nav.no"],
+    "jeg har spilt bort alle pengene mine på odds": ["Hjelpelinjen", "Blå Kors", "https://hjelpelinjen.no"],
+    "har legen taushetsplikt?": ["taushetsplikt", "16", "https://lovdata.no/lov/1999-07-02-63/%C2%A73-4"],
+    "hvor kan jeg få hjelp anonymt?": ["RUSinfo", "116 123", "opplysning fra", "anonymt"],
     "kan jeg snakke med et menneske?": ["116 123", "22 40 00 40", "åpent nå"],
     "er denne chatten anonym?": ["lagres ikke", "IP-adressen"],
     "jeg drikker for mye og vil ha hjelp": ["RUSinfo", "fastlegen"],
     "mamma drikker hver dag og jeg vet ikke hva jeg skal gjøre": ["800 40 567", "Al-Anon"],
-    "hvordan foregår avrusning?": ["henvise", "poliklinisk"],
-    "hvor lenge kan hasj spores i urinen?": ["RUSinfo", "22 59 13 00"],
+    "hvordan foregår avrusning?": ["henvise", "RUSinfo", "journal"],
+    "hvor lenge kan hasj spores i urinen?": ["RUSinfo", "22 59 13 00", "ring 113"],
     "kan jeg få testet pillene mine?": ["rusmiddelanalyse", "trygt"],
     "er du en robot?": ["automatisk", "116 123"],
     "hva kan du hjelpe med?": ["førerkortet", "anonym"],
@@ -129,3 +130,71 @@ def test_thanks_and_goodbye(conversation):
     conversation("hei")
     assert "hyggelig" in joined(conversation("tusen takk"))
     assert "116 123" in joined(conversation("ha det bra"))
+
+
+def _no_welcome(replies):
+    return not any(r.startswith(("Velkommen", "Velkomen")) for r in replies)
+
+
+def test_pills_taken_and_a_wish_to_die_get_113_and_first_aid_first_then_the_crisis_lines(conversation, actions_down):
+    replies = conversation("jeg har slukt alt som var igjen av sovepillene mine og vil bare dø")
+    assert replies[0].startswith("Ring 113 nå"), replies
+    assert "stabilt sideleie" in replies[0] and "Ikke forlat personen" in replies[0]
+    rest = joined(replies[1:])
+    assert "116 123" in rest and "22 40 00 40" in rest
+    assert _no_welcome(replies)
+
+
+def test_a_crisis_answer_opens_without_the_welcome_and_says_it_is_a_machine(conversation, actions_down):
+    replies = conversation("jeg orker ikke mer, jeg vil ikke leve")
+    assert _no_welcome(replies)
+    assert "automatisk chat" in joined(replies) and "misforstå" in joined(replies)
+
+
+@pytest.mark.parametrize("vague", ["jeg vet ikke hva jeg skal gjøre", "ha det", "takk", "ok", "jeg har drukket hele dagen og er så lei"])
+def test_after_a_crisis_a_vague_message_gets_the_crisis_lines_not_a_goodbye(conversation, actions_down, vague):
+    conversation("jeg vil dø")
+    reply = joined(conversation(vague))
+    assert "116 123" in reply and "22 40 00 40" in reply, (vague, reply)
+    assert "Ta vare på deg selv" not in reply and "svaret ikke hjalp" not in reply
+
+
+def test_violence_at_home_right_after_a_crisis_answer(conversation, actions_down):
+    conversation("jeg vil dø")
+    reply = joined(conversation("mamma slår meg"))
+    assert "112" in reply and "116 111" in reply
+    assert "registreres" in reply  # Alarmtelefonen says what it does with a contact
+    assert "Kors på halsen" in reply  # and the anonymous option
+
+
+def test_a_friend_out_of_it_after_ghb_gets_113_first(conversation, actions_down):
+    replies = conversation("vennen min er helt ute av det etter GHB")
+    assert replies[0].startswith("Ring 113 nå"), replies
+
+
+def test_a_parent_asking_about_alarmtelefonen_is_told_it_registers(conversation):
+    reply = joined(conversation("kan jeg ringe alarmtelefonen og spørre om at jeg drikker for mye? jeg har to barn"))
+    assert "116 111" in reply and "registreres" in reply, reply
+
+
+def test_a_17_year_old_offered_a_ruskontrakt(conversation):
+    replies = conversation.raw("jeg er 17 og politiet vil at jeg skal skrive under på en ruskontrakt. hva betyr det?")
+    text = "\n".join(m.get("text", "") for m in replies)
+    assert "ingen bot og ingen dom" in text and "foreldrene" in text and "samtykke" in text
+    assert "rulleblad" not in text
+    follow_up = {b["title"]: b["payload"] for m in replies for b in m.get("buttons", [])}["Hva er en ruskontrakt?"]
+    detail = joined(conversation(follow_up))
+    assert "strafferegisteret" in detail and "politiattester" in detail
+
+
+def test_a_15_year_old_asking_about_the_school_nurse_gets_an_anonymous_option(conversation):
+    reply = joined(conversation("jeg er 15. hvis jeg forteller helsesykepleieren at jeg har drukket, sier hun det til foreldrene mine?"))
+    assert "Under 16" in reply
+    assert "ung.no" in reply or "Kors på halsen" in reply
+
+
+def test_a_follow_up_button_in_nynorsk_gets_the_nynorsk_fact(conversation):
+    replies = conversation.raw("kan eg miste førarkortet om eg går på LAR og køyrer buss?")
+    payload = {b["title"]: b["payload"] for m in replies for b in m.get("buttons", [])}["LAR og yrkessjåførar"]
+    reply = joined(conversation(payload))
+    assert "I LAR er helsekravet ikkje oppfylt" in reply

@@ -101,7 +101,7 @@ def test_a_conversation_with_quick_replies_and_no_other_host(page, site):
     assert "førerkort" in page.locator("#log").inner_text().lower()
     assert page.locator(".quick button").count() >= 2
     page.locator(".quick button", has_text="Ja").first.click()
-    page.locator(".msg.bot", has_text="sist kontrollert").first.wait_for(timeout=30_000)
+    page.locator(".msg.bot", has_text="opplysning fra").first.wait_for(timeout=30_000)
     assert page.locator(".msg.user").last.inner_text().endswith("Ja, vis meg")
     assert answer
     assert page.requests and all(url.startswith(site[0]) for url in page.requests), page.requests

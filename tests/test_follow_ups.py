@@ -24,7 +24,7 @@ def test_a_fear_answer_offers_anonymous_places_with_buttons(conversation):
     assert {"Ja, vis meg", "Jeg er pårørende", "Jeg er under 18", "Nei takk"} <= set(offered)
     places = conversation.raw(offered["Ja, vis meg"])
     assert "RUSinfo" in texts(places)
-    assert "sist kontrollert" in texts(places)
+    assert "opplysning fra" in texts(places)
 
 
 def test_no_thanks_is_respected(conversation):

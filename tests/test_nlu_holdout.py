@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from bot.domain import load as load_domain
 from bot.nlu_eval import SAFETY_INTENTS, agent_classifier, evaluate, load_examples
 from bot.settings import ROOT
 
@@ -24,9 +25,7 @@ def report(agent):
 
 
 def test_every_intent_is_in_the_held_out_set(report):
-    import yaml
-
-    domain_intents = set(yaml.safe_load((ROOT / "domain.yml").read_text())["intents"])
+    domain_intents = set(load_domain()["intents"])
     assert set(report.per_intent) == domain_intents
     assert min(m["support"] for m in report.per_intent.values()) >= 8
 

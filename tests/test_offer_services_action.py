@@ -18,7 +18,11 @@ SUNDAY_NIGHT = dt.datetime(2026, 11, 29, 23, 40, tzinfo=OSLO)
 
 
 def run(fixture, when=SUNDAY_NIGHT):
-    tracker = Tracker.from_dict(json.loads((FIXTURES / fixture).read_text()))
+    return run_tracker(json.loads((FIXTURES / fixture).read_text()), when)
+
+
+def run_tracker(state, when=SUNDAY_NIGHT):
+    tracker = Tracker.from_dict(state)
     dispatcher = CollectingDispatcher()
     action = ActionOfferServices()
     action.clock = lambda: when
@@ -30,7 +34,9 @@ def test_yes_after_a_fear_topic_shows_services_for_that_topic():
     messages, slots = run("fear_police_then_yes.json")
     text = messages[0]["text"]
     assert text.index("RUSinfo") < text.index("Gatejuristen")  # anonymous first
-    assert "sist kontrollert 24.11.2026" in text
+    assert "sist kontrollert" not in text
+    assert "udatert kilde" in text  # RUSinfo's page gives no date
+    assert "Juristene må vite hvem du er" in text  # why Gatejuristen is not anonymous
     assert text.index("RUSinfo") < text.index("Mental Helse")  # the topic's own before 24/7 lines
     titles = [b["title"] for b in messages[0]["buttons"]]
     assert "Jeg er pårørende" in titles and "Jeg er under 18" in titles
@@ -54,7 +60,7 @@ def test_under_18_gets_youth_services_and_the_16_year_rule():
     messages, slots = run("under_18.json", when=dt.datetime(2026, 11, 24, 15, 0, tzinfo=OSLO))
     assert "youth" in slots["audience"]
     assert "Kors på halsen" in messages[0]["text"]
-    assert messages[1]["response"] == "utter_youth_confidentiality"
+    assert messages[1]["response"] == "utter_followup_under_18"
     assert "Jeg er under 18" not in [b["title"] for b in messages[0]["buttons"]]
 
 
@@ -63,3 +69,49 @@ def test_never_more_than_three_services_before_the_24_7_lines(fixture):
     messages, _ = run(fixture)
     listed = topic_part(messages[0]["text"])
     assert listed.count("• ") <= 3
+
+
+def _asked(intent, text, audience=(), malform=None):
+    """A tracker whose person asked `text` (classified as `intent`) and then said yes."""
+    state = json.loads((FIXTURES / "fear_police_then_yes.json").read_text())
+    state["slots"].update({"audience": list(audience), "malform": malform, "services_offset": 0.0})
+    state["latest_message"] = {"text": "ja", "intent": {"name": "affirm", "confidence": 1.0}, "entities": []}
+    state["events"] = [
+        {"event": "user", "text": text, "parse_data": {"intent": {"name": intent, "confidence": 0.95}, "entities": []}},
+        {"event": "user", "text": "ja", "parse_data": {"intent": {"name": "affirm", "confidence": 0.95}, "entities": []}},
+    ]
+    return state
+
+
+TUESDAY_2PM = dt.datetime(2026, 11, 24, 14, 0, tzinfo=OSLO)
+
+
+def test_a_young_person_unsafe_at_home_gets_112_then_alarmtelefonen_with_what_it_does():
+    messages, slots = run_tracker(_asked("unsafe_at_home", "pappa slår meg", audience=["youth"]), TUESDAY_2PM)
+    text = messages[0]["text"]
+    assert text.index("112") < text.index("116 111") < text.index("Kors på halsen")
+    assert "tlf. 116 111 (åpent nå, hele døgnet) · chat https://www.116111.no (stengt nå – åpner i dag kl. 16.15)" in text
+    assert "alle henvendelser registreres, og de kan melde til barnevernet eller politiet" in text
+    assert "opplysning fra mars 2024" in text
+    assert slots["services_shown"][:3] == ["politi", "alarmtelefonen", "kors_pa_halsen"]
+
+
+def test_an_adult_unsafe_at_home_gets_112_and_dinutvei_in_nynorsk():
+    messages, slots = run_tracker(_asked("unsafe_at_home", "han slår meg", malform="nn"), TUESDAY_2PM)
+    text = messages[0]["text"]
+    assert "tlf. 112 (ope no, heile døgeret)" in text and "https://dinutvei.no" in text
+    assert "Alarmtelefonen" not in text
+    assert "Politiet må vite kvar du er" in text  # the reason, in nynorsk
+
+
+def test_drug_checking_is_not_said_to_be_closed():
+    messages, _ = run_tracker(_asked("ask_drug_checking", "kan jeg teste pillene"), TUESDAY_2PM)
+    text = messages[0]["text"]
+    assert "Rusmiddelanalyse" in text and "svarer akkurat nå" not in text
+
+
+def test_the_overdose_list_puts_113_first():
+    messages, _ = run_tracker(_asked("emergency_overdose", "han puster ikke"), SUNDAY_NIGHT)
+    text = messages[0]["text"]
+    assert text.index("113") < text.index("Giftinformasjonen")
+    assert "Samtalene tas opp og journalføres" in text

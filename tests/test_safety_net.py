@@ -60,6 +60,10 @@ OVERDOSE = [
     "puster rart og lager snorkelyder",
     "OVERDOSE",
     "tok alle pillene og vil dø",  # both: the acute poisoning comes first
+    "jeg har tatt alle pillene mine, jeg vil dø",
+    "har tatt en overdose med vilje",  # taken already: first aid, then the crisis lines
+    "vennen min er helt ute av det etter GHB",
+    "kompisen tok G og er helt ute av det",
 ]
 EVERYDAY = [
     "jeg døde av latter",
@@ -80,6 +84,7 @@ EVERYDAY = [
     "kan jeg få testet pillene",
     "jeg er død lei av jobben",
     "drep meg, for en dag",
+    "jeg er helt ute av det i dag, sov dårlig",
 ]
 
 
@@ -121,9 +126,22 @@ def test_forces_the_safety_intent_when_the_classifier_missed_it():
 
 def test_keeps_the_classifiers_safety_intent_and_makes_it_certain():
     """An unsure safety prediction must not be turned into a fallback later."""
-    message = _parsed("tok alle pillene og vil dø", "crisis_suicidal", 0.25)
+    message = _parsed("jeg orker ikke mer av dette", "crisis_suicidal", 0.25)
     assert safety_net.apply(message) == "crisis_suicidal"
     assert message.get("intent") == {"name": "crisis_suicidal", "confidence": 1.0}
+
+
+@pytest.mark.parametrize("confidence", [0.25, 0.99, 1.0])
+def test_pills_taken_and_a_wish_to_die_get_the_overdose_answer_first(confidence):
+    """facts.md, Clarifications: the overdose answer first, then the crisis lines."""
+    message = _parsed("jeg har tatt alle pillene mine, jeg vil dø", "crisis_suicidal", confidence)
+    assert safety_net.apply(message) == "emergency_overdose"
+    assert message.get("intent") == {"name": "emergency_overdose", "confidence": 1.0}
+
+
+def test_a_plan_to_take_an_overdose_stays_the_crisis_answer():
+    message = _parsed("jeg tenker på å ta en overdose i kveld", "crisis_suicidal", 0.9)
+    assert safety_net.apply(message) == "crisis_suicidal"
 
 
 def test_leaves_other_messages_alone():

@@ -7,6 +7,7 @@ from collections import Counter
 
 import pytest
 
+from bot.domain import load as load_domain
 from bot.services import directory
 from bot.stats.counting import ConversationCounts
 from bot.stats.keys import domain_intents
@@ -106,12 +107,9 @@ STATED = {
 
 
 def test_the_privacy_answer_names_everything_that_is_counted():
-    import yaml
-
-    from bot.settings import ROOT
     from bot.stats.counting import METRICS
 
-    variants = yaml.safe_load((ROOT / "domain.yml").read_text())["responses"]["utter_privacy"]
+    variants = load_domain()["responses"]["utter_privacy"]
     nn, nb = (v["text"].lower() for v in variants)
     assert set(STATED) == set(METRICS)
     for metric, (in_nb, in_nn) in STATED.items():

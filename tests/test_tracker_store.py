@@ -11,6 +11,7 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import settings as settings_module
+from bot.domain import load as load_domain
 from bot.run import write_endpoints
 from bot.tracker_store import ExpiringInMemoryTrackerStore
 from helpers import FakeClock
@@ -74,7 +75,7 @@ def test_memory_stays_bounded_with_10000_conversations_that_go_idle(store, clock
 
 def test_the_privacy_answer_states_the_configured_idle_time():
     minutes = settings_module.load().idle_minutes
-    responses = yaml.safe_load((ROOT / "domain.yml").read_text())["responses"]["utter_privacy"]
+    responses = load_domain()["responses"]["utter_privacy"]
     for variant in responses:
         stated = re.search(r"(\d+) minutt", variant["text"])
         assert stated and float(stated.group(1)) == minutes

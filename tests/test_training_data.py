@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.domain import load as load_domain
 from bot.nlu.normalize import fold
 from bot.nlu_eval import load_examples
 from bot.settings import ROOT
@@ -14,7 +15,7 @@ from bot.settings import ROOT
 from conftest import HOLDOUT
 
 TRAINING = [e for f in sorted(glob.glob(str(ROOT / "data" / "nlu" / "*.yml"))) for e in load_examples(Path(f))]
-INTENTS = yaml.safe_load((ROOT / "domain.yml").read_text())["intents"]
+INTENTS = load_domain()["intents"]
 
 
 def test_intents_are_exactly_the_contract():

@@ -141,11 +141,15 @@ OVERDOSE_PATTERNS = [
     rf"(?<!du )(?<!den )(?<!det )\b(?:svarer|svarar|svare)\s+{_NOT}\b(?!\s+pa\s+(?:sporsmalet|spursmalet|det|meldinger|meldingar|telefonen|tlf|sms))",
     r"\w*vondt\s+i\s+brystet\b",
     r"\b(?:ligger|ligg)\s+(?:helt\s+)?(?:livlos|slapp|urorleg|urorlig|stiv)\b|\blivlos\b",
+    # "helt ute av det" alone can mean tired; after GHB, pills or alcohol it is a sign of poisoning.
+    r"\b(?:helt|heilt|totalt|fullstendig)\s+ute\s+av\s+(?:det|seg)\b.{0,50}\b(?:ghb|g|piller|pillar|tabletter|sprit|alkohol|drikking|fyll|heroin|opioider|benzo|fentanyl)\b"
+    r"|\b(?:ghb|(?:tok|tatt|fikk|fekk|teke)\s+g|piller|pillar|tabletter|heroin|benzo|fentanyl)\b.{0,50}\b(?:helt|heilt|totalt)\s+ute\s+av\s+(?:det|seg)\b",
 ]
 
-# Saying one *will* take an overdose is a plan: the crisis answer fits, not first aid.
+# Saying one *will* take an overdose is a plan: the crisis answer fits, not first
+# aid. One already taken on purpose ("har tatt en overdose med vilje") is an overdose.
 OVERDOSE_AS_PLAN = re.compile(
-    r"\b(?:tenker|tenkjer|vil|skal|planlegger|kommer til|har lyst til)\s+(?:pa\s+)?(?:a\s+)?(?:ta|teke)\s+(?:en\s+|ein\s+)?overdose|\boverdose\s+med\s+vilje"
+    r"\b(?:tenker|tenkjer|vil|skal|planlegger|kommer til|har lyst til)\s+(?:pa\s+)?(?:a\s+)?(?:ta|teke)\s+(?:en\s+|ein\s+)?overdose"
 )
 CRISIS = [re.compile(p) for p in CRISIS_PATTERNS]
 OVERDOSE = [re.compile(p) for p in OVERDOSE_PATTERNS]

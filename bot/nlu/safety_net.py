@@ -34,7 +34,9 @@ def detect(text: str) -> Optional[str]:
     """The safety intent the text expresses, or None.
 
     When both match ("tok alle pillene, vil dø"), the overdose answer wins:
-    it starts with 113 and first aid, which an ongoing poisoning needs first.
+    it starts with 113 and first aid, which an ongoing poisoning needs first,
+    and the crisis lines follow it. Only a plan ("vil ta en overdose") is the
+    crisis answer.
     """
     folded = fold(text)
     if OVERDOSE_AS_PLAN.search(folded):
@@ -48,19 +50,24 @@ def detect(text: str) -> Optional[str]:
 
 def apply(message: Message) -> Optional[str]:
     """Force the safety intent on a parsed message when the classifier missed
-    it or chose it without confidence; returns the forced intent or None."""
+    it, chose it without confidence, or chose crisis where the lexicon sees an
+    overdose already taken; returns the forced intent or None."""
     current = message.get(INTENT) or {}
     predicted = current.get("name")
-    if predicted in SAFETY_INTENTS:
+    lexicon = detect(message.get(TEXT) or "")
+    if predicted == CRISIS_INTENT and lexicon == OVERDOSE_INTENT:
+        # Pills taken and a wish to die: 113 and first aid first (facts.md).
+        forced = OVERDOSE_INTENT
+    elif predicted in SAFETY_INTENTS:
         if current.get("confidence", 0.0) >= 1.0:
             return None
         # The classifier's best guess is a safety intent but it is unsure:
         # keep it certain, so the fallback can never hide the emergency numbers.
         forced = predicted
+    elif lexicon is not None:
+        forced = lexicon
     else:
-        forced = detect(message.get(TEXT) or "")
-        if forced is None:
-            return None
+        return None
     top = {"name": forced, "confidence": 1.0}
     ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != forced]
     message.set(INTENT, top, add_to_output=True)

@@ -4,12 +4,14 @@ Every format shows the same cells, hidden ones as "<5"; none adds a total."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import html
 import io
 import json
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 from bot.report.table import MetricTable, Report
+from bot.services import check
 
 
 def _cell(value: Optional[int], report: Report) -> str:
@@ -130,12 +132,37 @@ table{border-collapse:collapse;margin-top:.5rem;font-variant-numeric:tabular-num
 th,td{border:1px solid #ccc;padding:.2rem .45rem;text-align:right}
 th[scope=row]{text-align:left;font-weight:normal}
 details{margin-top:.3rem}
+.recheck td,.recheck th{text-align:left;vertical-align:top}.recheck td{overflow-wrap:anywhere}
 """
 
 
-def html_page(report: Report, extra: str = "") -> str:
+def recheck_section(items: Sequence[check.Item], today: dt.date) -> str:
+    """'Må sjekkes på nytt': the services directory's details to check again,
+    the same list as `make check-services` (bot.services.check.recheck)."""
+    parts = [f"<section><h2>Må sjekkes på nytt</h2><p>Opplysninger i tjenestekatalogen (data/services.yml) "
+             f"per {today:%d.%m.%Y}: {len(items)} punkter. Samme liste som <code>make check-services</code>.</p>"]
+    for kind, heading in check.KINDS.items():
+        rows = [i for i in items if i.kind == kind]
+        parts.append(f"<h3>{html.escape(heading)}: {len(rows)}</h3>")
+        if not rows:
+            continue
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in (
+                i.service, f"{i.detail_name} {i.value}".strip(), i.date or "udatert",
+                i.url or "(ingen kildeadresse)", i.note)) + "</tr>"
+            for i in rows
+        )
+        parts.append('<table class="recheck"><thead><tr><th scope="col">Tjeneste</th><th scope="col">Opplysning</th>'
+                     '<th scope="col">Kildens dato</th><th scope="col">Kilde</th><th scope="col">Merknad</th></tr>'
+                     f"</thead><tbody>{body}</tbody></table>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def html_page(report: Report, extra: str = "", after: str = "") -> str:
     """One page, no external assets: styles and charts are inline. `extra`
-    (trusted HTML) goes at the top of the page: the operator page's links."""
+    (trusted HTML) goes at the top of the page: the operator page's links;
+    `after` (trusted HTML) at the end: the operator page's recheck list."""
     sections = []
     for table in report.tables:
         sections.append(
@@ -153,6 +180,6 @@ def html_page(report: Report, extra: str = "") -> str:
 «{html.escape(report.hidden_mark)}» betyr færre enn {report.threshold} (0 medregnet), vist som en stiplet søyle
 med samme høyde uansett. Det finnes ingen totaler: med dem kunne skjulte tall regnes ut.
 Uka som pågår, kommer med når den er over.</p>
-{"".join(sections)}
+{"".join(sections)}{after}
 </main></body></html>
 """

@@ -11,7 +11,9 @@ from bot.services.directory import ANONYMITY, Service
 
 PAGE_SIZE = 3
 # Who is asking, when nothing else is known: an adult asking for themselves.
-DEFAULT_ASKER = frozenset({"self", "gambling", "drug_checking", "health_workers", "crisis"})
+DEFAULT_ASKER = frozenset({"self", "adults", "gambling", "drug_checking", "health_workers", "crisis"})
+# Where urgency ranks before anonymity: 113/112 first, then the around-the-clock lines (M22).
+URGENT_INTENTS = frozenset({"crisis_suicidal", "emergency_overdose", "unsafe_at_home"})
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Page:
     around_the_clock: List[Choice]
     no_human_open: bool  # no person for this topic is known to answer now
     hours_unknown: bool  # ...because some have no confirmed hours (not because all are closed)
+    no_people: bool = False  # ...because no place for this topic has a phone, chat or drop-in
 
     @property
     def shown(self) -> List[str]:
@@ -46,6 +49,7 @@ def asker(relative: bool = False, youth: bool = False) -> frozenset:
         tags -= {"self"}
     if youth:
         tags |= {"youth"}
+        tags -= {"adults"}
     return frozenset(tags)
 
 
@@ -58,12 +62,15 @@ def _made_for(service: Service, prefer: frozenset) -> bool:
     return bool(set(service.audience) & prefer) and "self" not in service.audience
 
 
-def _rank(choice: Choice, order: int, prefer: frozenset):
-    open_now = choice.status.open_now
+def _rank(choice: Choice, order: int, prefer: frozenset, urgent: bool):
+    service, open_now = choice.service, choice.status.open_now
     return (
+        urgent and not service.emergency,  # urgent topics: 113/112 first,
+        urgent and not service.phone_always,  # then the lines that answer at any hour
         open_now is False,  # closed ones last
-        ANONYMITY.index(choice.service.anonymous),  # anonymous first
-        not _made_for(choice.service, prefer),  # made for relatives/youth before general ones
+        ANONYMITY.index(service.anonymous),  # anonymous first
+        not _made_for(service, prefer),  # made for relatives/youth before general ones
+        service.regional,  # everywhere before only in Oslo or some cities
         open_now is not True,  # known to be open before "see the website"
         order,
     )
@@ -78,12 +85,13 @@ def choose(
     people_only: bool = False,
 ) -> Page:
     prefer = audience & frozenset({"relatives", "youth"})
+    urgent = intent in URGENT_INTENTS
     candidates = [
         (Choice(s, opening.status(s, when)), i)
         for i, s in enumerate(services)
         if intent in s.intents and fits(s, audience) and (s.reachable_by_person or not people_only)
     ]
-    ranked = [c for c, _ in sorted(candidates, key=lambda ci: _rank(ci[0], ci[1], prefer))]
+    ranked = [c for c, _ in sorted(candidates, key=lambda ci: _rank(ci[0], ci[1], prefer, urgent))]
     page = ranked[offset : offset + PAGE_SIZE]
     people = [c for c in ranked if c.service.reachable_by_person]
     no_human_open = not any(c.status.open_now for c in people)
@@ -99,9 +107,10 @@ def choose(
         around_the_clock=around,
         no_human_open=no_human_open,
         hours_unknown=any(c.status.open_now is None for c in people),
+        no_people=not people,
     )
 
 
 def around_the_clock(services: Iterable[Service]) -> List[Service]:
-    """Anonymous lines a person answers at any hour (116 123, 22 40 00 40)."""
-    return [s for s in services if s.hours == "always" and s.anonymous == "yes" and "phone" in s.channels]
+    """Anonymous phone lines a person answers at any hour (116 123, 22 40 00 40)."""
+    return [s for s in services if s.phone_always and s.anonymous == "yes"]

@@ -7,12 +7,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Tuple
 
-import yaml
-
-from bot.settings import ROOT
+from bot.domain import load as load_domain
 
 
 @lru_cache(maxsize=1)  # read once per process: the operator page asks on every view
 def domain_intents() -> Tuple[str, ...]:
-    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    domain = load_domain()
     return tuple(i if isinstance(i, str) else next(iter(i)) for i in domain["intents"])

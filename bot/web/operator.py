@@ -18,6 +18,7 @@ from aiohttp import web
 
 from bot.report import render
 from bot.report.collect import make_report
+from bot.services import check, directory
 from bot.settings import Settings
 from bot.stats import weeks as weeks_module
 from bot.stats.store import StatsStore
@@ -89,7 +90,10 @@ def add_routes(app: web.Application, settings: Settings) -> None:
             '<p><a href="/operator/report.csv">Last ned CSV</a> · '
             '<a href="/operator/logout">Logg ut</a></p>'
         )
-        response = web.Response(text=render.html_page(report(REPORT_WEEKS), extra=links), content_type="text/html")
+        today = weeks_module.now().date()
+        recheck = render.recheck_section(check.recheck(directory.load_directory(), today), today)
+        response = web.Response(text=render.html_page(report(REPORT_WEEKS), extra=links, after=recheck),
+                                content_type="text/html")
         response.headers["Content-Security-Policy"] = report_csp
         return response
 
