@@ -141,6 +141,7 @@ OVERDOSE_PATTERNS = [
     rf"(?<!du )(?<!den )(?<!det )\b(?:svarer|svarar|svare)\s+{_NOT}\b(?!\s+pa\s+(?:sporsmalet|spursmalet|det|meldinger|meldingar|telefonen|tlf|sms))",
     r"\w*vondt\s+i\s+brystet\b",
     r"\b(?:ligger|ligg)\s+(?:helt\s+)?(?:livlos|slapp|urorleg|urorlig|stiv)\b|\blivlos\b",
+    r"\b(?:slukt|slukte|sluka|svelget|svelgde|svelga|tok|tatt|teke|spist|spiste)\s+(?:i meg\s+)?(?:alt|alle|hele|heile|resten)\b.{0,30}\b(?:piller|pillene|pillar|pillane|tabletter|tablettene|sovepiller|sovepillene|medisiner|medisinene|medisinar|glasset|brettet|boksen|eska)\b",
     # "helt ute av det" alone can mean tired; after GHB, pills or alcohol it is a sign of poisoning.
     r"\b(?:helt|heilt|totalt|fullstendig)\s+ute\s+av\s+(?:det|seg)\b.{0,50}\b(?:ghb|g|piller|pillar|tabletter|sprit|alkohol|drikking|fyll|heroin|opioider|benzo|fentanyl)\b"
     r"|\b(?:ghb|(?:tok|tatt|fikk|fekk|teke)\s+g|piller|pillar|tabletter|heroin|benzo|fentanyl)\b.{0,50}\b(?:helt|heilt|totalt)\s+ute\s+av\s+(?:det|seg)\b",
