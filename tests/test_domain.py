@@ -129,3 +129,10 @@ def test_safety_openings_are_not_interrupted_by_the_welcome():
         first = rule["steps"][0].get("intent")
         if rule.get("conversation_start") and first in ("crisis_suicidal", "emergency_overdose", "unsafe_at_home"):
             assert "utter_intro" not in [s.get("action") for s in rule["steps"]], rule["rule"]
+
+
+def test_the_rule_variants_are_generated_from_the_topic_rules():
+    """data/rules/variants.yml is derived; run `python -m bot.rule_variants` after editing topic rules."""
+    from bot import rule_variants
+
+    assert (ROOT / "data" / "rules" / "variants.yml").read_text(encoding="utf-8") == rule_variants.build()

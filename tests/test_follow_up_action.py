@@ -34,3 +34,12 @@ def test_a_forged_or_missing_key_gets_the_default_answer(value):
     state["latest_message"]["entities"] = [] if value is None else [{"entity": "followup", "value": value}]
     messages, _ = run(state)
     assert [m["response"] for m in messages] == ["utter_default"]
+
+
+def test_a_typed_psychologist_question_after_confidentiality_stays_on_confidentiality():
+    state = copy.deepcopy(LAR)
+    state["events"][0]["parse_data"]["intent"]["name"] = "ask_confidentiality"
+    state["latest_message"]["entities"] = [{"entity": "followup", "value": "treatment_duty"}]
+    state["events"][1]["parse_data"]["entities"] = state["latest_message"]["entities"]
+    messages, _ = run(state)
+    assert [m["response"] for m in messages] == ["utter_confidentiality"]

@@ -14,7 +14,7 @@ from bot.settings import ROOT
 
 from conftest import HOLDOUT
 
-TRAINING = [e for f in sorted(glob.glob(str(ROOT / "data" / "nlu" / "*.yml"))) for e in load_examples(Path(f))]
+TRAINING = [e for f in sorted(glob.glob(str(ROOT / "data" / "nlu" / "**" / "*.yml"), recursive=True)) for e in load_examples(Path(f))]
 INTENTS = load_domain()["intents"]
 
 
@@ -41,7 +41,7 @@ def test_no_example_is_labelled_twice():
         assert labels.setdefault(fold(text), intent) == intent, text
 
 
-@pytest.mark.parametrize("held_out", [HOLDOUT, ROOT / "tests" / "nlu" / "dev.yml"])
+@pytest.mark.parametrize("held_out", [HOLDOUT, ROOT / "tests" / "nlu" / "dev.yml", ROOT / "tests" / "nlu" / "real_register.yml"])
 def test_evaluation_sets_are_not_trained_on(held_out):
     """Short stock phrases ("hei", "takk") occur everywhere; anything of three
     words or more in an evaluation set must not be in the training data."""

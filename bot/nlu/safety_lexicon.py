@@ -89,6 +89,9 @@ CRISIS_PATTERNS = [
     r"\b(?:grunn|vits|vitsen|mening|meining|poenget)\b.{0,25}\b(?:a|a halde fram a)\s+(?:leve|leva)\b",
     r"\bbrevet ligger\b|\bordnet med alt\b|\bkanten av (?:taket|brua|broa|stupet)\b|\bstar pa (?:brua|broa|taket|kanten)\b",
     r"\b(?:kill|killing)\s+my\s?self\b|\bwant(?:\s+to|na)\s+die\b|\bkms\b|\bend (?:it all|my life)\b",
+    # Where and with what, now: on a bridge or a roof, a gun in the hand.
+    r"\b(?:sitter|sit|star|stend|staar)\s+(?:pa|ved|ytterst pa)\s+(?:brua|broa|brukanten|taket|kanten|stupet|perrongen|skinnene|togskinnene)\b",
+    r"\b(?:pistolen|pistol|geevaret|gevaeret|gevaer|vapenet|vapnet|hagla)\b.{0,30}\b(?:i handa|i handen|mot hodet|mot hovudet|ladd|ladet)\b",
 ]
 
 OVERDOSE_PATTERNS = [
@@ -140,6 +143,7 @@ OVERDOSE_PATTERNS = [
     rf"\b(?:far|faar)\s+{_NOT}\s+(?:nok\s+)?luft\b|\b(?:finner|kjenner)\s+{_NOT}\s+(?:puls|pulsen|pust|pusten)\b",
     rf"(?<!du )(?<!den )(?<!det )\b(?:svarer|svarar|svare)\s+{_NOT}\b(?!\s+pa\s+(?:sporsmalet|spursmalet|det|meldinger|meldingar|telefonen|tlf|sms))",
     r"\w*vondt\s+i\s+brystet\b",
+    rf"\b(?:klarer|klarar|greier)\s+(?:{_I}\s+)?(?:nesten\s+)?{_NOT}\s+(?:a\s+)?(?:puste|halde meg vaken|holde meg vaken|holde oynene oppe|halde auga opne)\b",
     r"\b(?:ligger|ligg)\s+(?:helt\s+)?(?:livlos|slapp|urorleg|urorlig|stiv)\b|\blivlos\b",
     r"\b(?:slukt|slukte|sluka|svelget|svelgde|svelga|tok|tatt|teke|spist|spiste)\s+(?:i meg\s+)?(?:alt|alle|hele|heile|resten)\b.{0,30}\b(?:piller|pillene|pillar|pillane|tabletter|tablettene|sovepiller|sovepillene|medisiner|medisinene|medisinar|glasset|brettet|boksen|eska)\b",
     # "helt ute av det" alone can mean tired; after GHB, pills or alcohol it is a sign of poisoning.
@@ -154,3 +158,29 @@ OVERDOSE_AS_PLAN = re.compile(
 )
 CRISIS = [re.compile(p) for p in CRISIS_PATTERNS]
 OVERDOSE = [re.compile(p) for p in OVERDOSE_PATTERNS]
+
+# A clause that tells of the past, of someone else's history, or asks about
+# the rules: a hit inside it is a mention, not danger now (safety_net.mention_only).
+# Recent times ("for en time siden", "i går") are deliberately absent.
+MENTION_PATTERNS = [
+    r"\bfor\s+(?:\w+\s+){0,3}(?:dager|dagar|uker|uke|veker|veke|maneder|maned|manader|manad|ar)\s+siden\b",
+    r"\bi fjor\b|\bi (?:sommer|vinter|var|host|haust)\b|\btidligere\b|\btidlegare\b|\bden gangen\b",
+    r"\bda (?:jeg|eg|han|hun|ho) var\b|\bfor lenge siden\b|\bfor mange ar siden\b|\bflere ar\b|\bfleire ar\b",
+    r"\b(?:har hatt|hadde|har vaert|var|vart)\s+(?:\w+\s+){0,2}(?:overdose|overdoser|innlagt|bevisstlos)\b",
+    r"\b(?:havnet|hamna|endte|enda)\s+(?:opp\s+)?pa\s+(?:sykehus|sjukehus|legevakta?|akutten)\b|\b(?:ble|vart|var)\s+innlagt\b",
+    r"\better\s+(?:\w+\s+){0,2}(?:overdose|overdosen|forsoket|selvmordsforsoket|sjolvmordsforsoket)\b",
+    r"\boverlevde\b|\bdode av\b|\bdoydde av\b|\bmistet\s+\w+\s+i\s+(?:en\s+)?overdose\b|\b(?:tok|tatt) livet av seg\b",
+    r"\b(?:selvmordsforsok|sjolvmordsforsok)\b|\bsom\s+\d{1,2}\s*aring\b",
+    # Someone else threatening the writer ("mannen min sier han skal drepe meg"):
+    # violence at home, answered as such (with the safety line), not as a crisis.
+    r"\b(?:han|hun|ho|hen|mannen|kona|faren|pappa|mamma|mora|broren|stefaren|stefar|kjaeresten|samboeren|eksen)\b"
+    r"(?:\s+\w+){0,4}?\s+(?:skal|skulle|vil|ville|truer med a|truet med a|trua med a)\s+(?:ta livet av|drepe|drep|draepe)\s+(?:meg|oss|mamma|meg og)\b",
+    r"\b(?:hvis|om|dersom|viss)\s+(?:jeg|eg|vi|me|man|du)\s+(?:ringer|ringe|ringjer|ringte)\s+113\b|\bhar (?:ikke|ikkje) skjedd\b",
+    r"\b(?:hva|kva)\s+skjer\s+(?:hvis|om|dersom|viss|nar)\b|\bblir\s+(?:man|jeg|en|eg|ein|vi|han|hun|ho)\s+(?:anmeldt|straffet|straffa|meldt|tatt)\b",
+    r"\b(?:hvis|om|dersom|viss)\s+(?:noen|man|en venn|nokon|ein venn)\s+(?:tar|far|har tatt|hadde tatt|faar)\b",
+    r"\b(?:ringe|ringer|ringte|ring)\s+113\b.{0,50}\b(?:politi\w*|anmeldt|straff\w*|problemer|trobbel)\b",
+    r"\b(?:politi\w*|anmeldt|straff\w*)\b.{0,50}\b(?:ringe|ringer|ringte)\s+113\b",
+]
+MENTION = re.compile("|".join(MENTION_PATTERNS))
+# Where a clause turns to the present ("… og nå vil jeg dø"): split there.
+PRESENT_TURN = re.compile(r"\b(?:men|og)?\s*\b(?:na|akkurat na|i dag|i kveld|i natt)\b")

@@ -1,0 +1,107 @@
+"""Two things a message can say besides its intent, read from the words:
+
+- `followup`: a short message that leans on the last answer ("og hvis jeg går
+  på LAR?", "jeg er gravid også") names a follow-up answer
+  (domain/follow_ups.yml), the same one the buttons reach;
+- `also_mentioned` (yes / no on every typed message) and `worry` (one entity
+  per other worry named): the worries a message names besides the one that
+  is answered, offered as buttons after the answer.
+
+Both are entities that do not influence the conversation themselves (the
+slots they fill do), so the rules stay exact whatever else a message holds.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.normalize import fold
+
+# A follow-up is short and leans on what came before.
+FOLLOW_UP_MAX_WORDS = 14
+LEANS = re.compile(r"^(?:og|men|enn|hva om|kva om|hva med|kva med|hvis|viss|om|dersom|gjelder|gjeld|samme|same)\b")
+# "jeg er gravid også", "jeg er 14": a few words about oneself, nothing more.
+ABOUT_ME = re.compile(r"^(?:jeg|eg|e|ae|hun|han|ho)\s+(?:er|e|gar|kjorer|koyrer|jobber|jobbar)\b")
+ABOUT_ME_MAX_WORDS = 6
+FOLLOW_UPS = {
+    "lar_drivers": re.compile(r"\blar\b|\blastebil|\bbuss|\bdrosje|\btaxi|\byrkessjaf|\bsjafor|\bmetadon|\bsubutex|\bbuprenorfin"),
+    "pregnant": re.compile(r"\bgravid"),
+    "drug_contract": re.compile(r"\bruskontrakt"),
+    "under_18": re.compile(r"\bunder 18\b|\bunder atten\b|\b(?:er|e)\s+1[0-7]\b|\b1[0-7]\s+ar\b"),
+    "health_worker": re.compile(r"\bsykepleier|\bsjukepleiar|\bhelsearbeider|\bhelsepersonell|\bautorisasjon|\bhelsevesenet|\bhelsevesenet"),
+    "treatment_duty": re.compile(r"\bpsykolog|\brusbehandling|\bi behandling\b|\bbehandlingen\b"),
+}
+# The worries a message can name, by the intent that answers each.
+WORRIES = {
+    "fear_driving_licence": re.compile(r"\blappen\b|\bforerkort|\bforarkort|\bsertifikat|\bforerrett|\bkjore\b|\bkjoring\b|\bkoyre\b"),
+    "fear_child_welfare": re.compile(r"\bbarnevern|\bbekymringsmelding|\bomsorgen\b|\bomsorga\b|\bmiste (?:barna|ungene|ungane|omsorgen)"),
+    "fear_police": re.compile(r"\bpoliti(?:et)?\b|\banmeld|\bbot\b|\bforelegg|\bstraff|\brulleblad|\bpolitiattest|\bruskontrakt"),
+    "fear_employer": re.compile(r"\bjobben\b|\bsjefen\b|\barbeidsgiver|\barbeidsgjevar|\bsykmeld|\bsjukmeld|\bnav\b|\bmiste jobben"),
+    "ask_confidentiality": re.compile(r"\btaushetsplikt|\bteieplikt|\bjournal(?:en)?\b|\bsi det videre\b|\bseie det vidare\b"),
+    "ask_treatment": re.compile(r"\bbehandling|\bavrusning|\bavrusing|\binnleggelse|\bhenvisning|\btilvising|\bventetid"),
+    "gambling_problem": re.compile(r"\bspill(?:e|ing|er|ing)?\b|\bspel(?:ar|ing)?\b|\bbetting|\bodds\b|\bcasino|\bkasino|\bspillegjeld|\bspelegjeld"),
+}
+
+
+def follow_up(text: str) -> Optional[str]:
+    """The follow-up answer a short, leaning message asks for, or None."""
+    folded = fold(text)
+    words = len(folded.split())
+    leans = (LEANS.search(folded) and words <= FOLLOW_UP_MAX_WORDS) or (ABOUT_ME.search(folded) and words <= ABOUT_ME_MAX_WORDS)
+    if not leans:
+        return None
+    return next((key for key, pattern in FOLLOW_UPS.items() if pattern.search(folded)), None)
+
+
+def other_worries(text: str, answered: Optional[str]) -> List[str]:
+    """The worries named besides the one answered, in a fixed order."""
+    folded = fold(text)
+    return [intent for intent, pattern in WORRIES.items() if intent != answered and pattern.search(folded)]
+
+
+def _entity(name: str, value: str, text: str) -> Dict[str, Any]:
+    return {"entity": name, "value": value, "start": 0, "end": len(text),
+            "confidence_entity": 1.0, "extractor": "CueDetector"}
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class CueDetector(GraphComponent, EntityExtractorMixin):
+    """Sits after the safety net: the intent it reads is the one answered."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {}
+
+    @classmethod
+    def create(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "CueDetector":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if text.startswith("/"):  # a button payload, not the person's words
+                continue
+            answered = (message.get(INTENT) or {}).get("name")
+            found = []
+            key = follow_up(text)
+            if key:
+                found.append(_entity("followup", key, text))
+                worries = []
+            else:
+                worries = other_worries(text, answered)
+            found += [_entity("worry", w, text) for w in worries]
+            found.append(_entity("also_mentioned", "yes" if worries else "no", text))
+            message.set(ENTITIES, message.get(ENTITIES, []) + found, add_to_output=True)
+        return messages

@@ -1,0 +1,50 @@
+"""What a message says besides its intent: typed follow-ups, other worries,
+and who is asking (bot/nlu/cues.py, bot/nlu/audience.py)."""
+
+import pytest
+
+from bot.nlu.audience import detect as audience
+from bot.nlu.cues import follow_up, other_worries
+
+
+@pytest.mark.parametrize("text, key", [
+    ("og hvis jeg går på LAR?", "lar_drivers"),
+    ("hva om jeg kjører lastebil?", "lar_drivers"),
+    ("gjelder det psykolog også?", "treatment_duty"),
+    ("jeg er gravid også", "pregnant"),
+    ("og hvis jeg er under 18?", "under_18"),
+    ("men om eg er 16?", "under_18"),
+    ("enn ruskontrakt, hva er det?", "drug_contract"),
+    # Not follow-ups: a whole question, or a cue without an answer behind it.
+    ("mister jeg lappen hvis jeg går på LAR og kjører buss hver dag for kommunen?", None),
+    ("men hva om det bare er hasj?", None),
+    ("hei", None),
+    ("jeg er 15 og politiet tok meg med hasj, hva skjer nå?", None),  # a question of its own
+])
+def test_a_short_message_leaning_on_the_last_answer_names_its_follow_up(text, key):
+    assert follow_up(text) == key
+
+
+def test_other_worries_are_named_besides_the_one_answered():
+    text = "jeg drikker for mye og er redd for både lappen og barnevernet"
+    assert other_worries(text, "fear_child_welfare") == ["fear_driving_licence"]
+    assert other_worries(text, "fear_driving_licence") == ["fear_child_welfare"]
+    assert other_worries("kan legen si det til sjefen og politiet?", "ask_confidentiality") == ["fear_police", "fear_employer"]
+    assert other_worries("hvor lenge er hasj i urinen?", "ask_substance_info") == []
+
+
+@pytest.mark.parametrize("text, who", [
+    ("jeg er 15 og drikker", {"youth"}),
+    ("hei, 16 år her. sier helsesøster det til mamma?", {"youth"}),
+    ("(gutt 17) røyker hasj", {"youth"}),
+    ("Jente 15", {"youth"}),
+    ("sønnen min på 17 år røyker hasj", {"relatives"}),
+    ("mamma drikker hver dag", {"relatives"}),
+    ("kjæresten min bruker kokain", {"relatives"}),
+    ("jeg drakk mye for 15 år siden", set()),
+    ("har drukket i 10 år", set()),
+    ("jeg er 34 og drikker for mye", set()),
+    ("får mamma vite det?", set()),
+])
+def test_who_is_asking_from_their_own_words(text, who):
+    assert audience(text) == who
