@@ -8,17 +8,13 @@ follow without a button. No entity when the words don't tell.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Set, Text
+from typing import List, Set, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.normalize import fold
+from bot.nlu.words import WordsExtractor
 
 ENTITY = "audience"
 _I = r"(?:jeg|jg|eg|e|ae|je|i)"
@@ -61,25 +57,6 @@ def detect(text: str) -> Set[str]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
-class AudienceDetector(GraphComponent, EntityExtractorMixin):
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {}
-
-    @classmethod
-    def create(
-        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "AudienceDetector":
-        return cls()
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            text = message.get(TEXT) or ""
-            if text.startswith("/"):  # a button payload, not the person's words
-                continue
-            found = [{"entity": ENTITY, "value": who, "start": 0, "end": len(text),
-                      "confidence_entity": 1.0, "extractor": "AudienceDetector"} for who in sorted(detect(text))]
-            if found:
-                message.set(ENTITIES, message.get(ENTITIES, []) + found, add_to_output=True)
-        return messages
+class AudienceDetector(WordsExtractor):
+    def read(self, text: Text, message: Message) -> List[tuple]:
+        return [(ENTITY, who) for who in sorted(detect(text))]

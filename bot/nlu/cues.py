@@ -14,17 +14,14 @@ slots they fill do), so the rules stay exact whatever else a message holds.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.constants import INTENT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.normalize import fold
+from bot.nlu.words import WordsExtractor
 
 # A follow-up is short and leans on what came before.
 FOLLOW_UP_MAX_WORDS = 14
@@ -68,40 +65,13 @@ def other_worries(text: str, answered: Optional[str]) -> List[str]:
     return [intent for intent, pattern in WORRIES.items() if intent != answered and pattern.search(folded)]
 
 
-def _entity(name: str, value: str, text: str) -> Dict[str, Any]:
-    return {"entity": name, "value": value, "start": 0, "end": len(text),
-            "confidence_entity": 1.0, "extractor": "CueDetector"}
-
-
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
-class CueDetector(GraphComponent, EntityExtractorMixin):
+class CueDetector(WordsExtractor):
     """Sits after the safety net: the intent it reads is the one answered."""
 
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {}
-
-    @classmethod
-    def create(
-        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "CueDetector":
-        return cls()
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            text = message.get(TEXT) or ""
-            if text.startswith("/"):  # a button payload, not the person's words
-                continue
-            answered = (message.get(INTENT) or {}).get("name")
-            found = []
-            key = follow_up(text)
-            if key:
-                found.append(_entity("followup", key, text))
-                worries = []
-            else:
-                worries = other_worries(text, answered)
-            found += [_entity("worry", w, text) for w in worries]
-            found.append(_entity("also_mentioned", "yes" if worries else "no", text))
-            message.set(ENTITIES, message.get(ENTITIES, []) + found, add_to_output=True)
-        return messages
+    def read(self, text: Text, message: Message) -> List[tuple]:
+        key = follow_up(text)
+        if key:
+            return [("followup", key), ("also_mentioned", "no")]
+        worries = other_worries(text, (message.get(INTENT) or {}).get("name"))
+        return [("worry", w) for w in worries] + [("also_mentioned", "yes" if worries else "no")]

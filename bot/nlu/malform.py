@@ -5,17 +5,13 @@ that fills the slot of the same name; no entity when the words don't tell.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.normalize import fold
+from bot.nlu.words import WordsExtractor
 
 ENTITY = "malform"
 # Folded words that belong to one written standard and not the other.
@@ -46,27 +42,7 @@ def detect(text: str) -> Optional[str]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
-class MalformDetector(GraphComponent, EntityExtractorMixin):
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {}
-
-    @classmethod
-    def create(
-        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "MalformDetector":
-        return cls()
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            text = message.get(TEXT) or ""
-            if text.startswith("/"):  # a button payload, not the person's words
-                continue
-            form = detect(text)
-            if form is None:
-                continue
-            entity = {"entity": ENTITY, "value": form, "start": 0, "end": len(text),
-                      "confidence_entity": 1.0, "extractor": "MalformDetector"}
-            message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
-        return messages
+class MalformDetector(WordsExtractor):
+    def read(self, text: Text, message: Message) -> List[tuple]:
+        form = detect(text)
+        return [(ENTITY, form)] if form else []

@@ -9,7 +9,7 @@ It sits after the intent classifier and before FallbackClassifier:
 - a mention (the lexicon only in clauses about the past, someone else or the
   rules) or an unsure safety guess: the best other intent and the entity
   `safety_line`, so the dialogue puts one line with the emergency numbers
-  before the answer to what was asked (data/rules/safety_line.yml).
+  before the answer to what was asked (data/rules/variants.yml).
 Because it is part of the trained model, every channel and `rasa shell` get it.
 """
 
@@ -23,11 +23,12 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.normalize import fold
 from bot.nlu.safety_lexicon import CRISIS, MENTION, OVERDOSE, OVERDOSE_AS_PLAN, PRESENT_TURN
+from bot.nlu.words import add_entities, whole_message_entity
 
 CRISIS_INTENT = "crisis_suicidal"
 OVERDOSE_INTENT = "emergency_overdose"
@@ -35,7 +36,7 @@ SAFETY_INTENTS = (CRISIS_INTENT, OVERDOSE_INTENT)
 # Marks a forced prediction in the parse result, for evaluation and debugging.
 FORCED_KEY = "safety_net"
 # The entity that asks the dialogue for the safety line before the answer
-# (slot `safety_line`, data/rules/safety_line.yml).
+# (slot `safety_line`, data/rules/variants.yml).
 SAFETY_LINE_ENTITY = "safety_line"
 # Below this, a safety intent from the classifier alone (no lexicon hit) is a
 # guess: the safety line and the best other answer, not the takeover. Chosen on
@@ -95,10 +96,7 @@ def _add_safety_line(message: Message, reason: Text) -> Optional[str]:
     message.set(INTENT, other, add_to_output=True)
     ranking = message.get(INTENT_RANKING_KEY) or []
     message.set(INTENT_RANKING_KEY, [other] + [r for r in ranking if r is not other], add_to_output=True)
-    text = message.get(TEXT) or ""
-    entity = {"entity": SAFETY_LINE_ENTITY, "value": "yes", "start": 0, "end": len(text),
-              "confidence_entity": 1.0, "extractor": "SafetyNet"}
-    message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
+    add_entities(message, [whole_message_entity(SAFETY_LINE_ENTITY, "yes", message.get(TEXT) or "", "SafetyNet")])
     message.set(FORCED_KEY, {"safety_line": reason}, add_to_output=True)
     return SAFETY_LINE_ENTITY
 
@@ -106,10 +104,7 @@ def _add_safety_line(message: Message, reason: Text) -> Optional[str]:
 def _no_safety_line(message: Message) -> None:
     """Say "no" on every other typed message, so the slot never carries an
     earlier message's line into this turn."""
-    text = message.get(TEXT) or ""
-    entity = {"entity": SAFETY_LINE_ENTITY, "value": "no", "start": 0, "end": len(text),
-              "confidence_entity": 1.0, "extractor": "SafetyNet"}
-    message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
+    add_entities(message, [whole_message_entity(SAFETY_LINE_ENTITY, "no", message.get(TEXT) or "", "SafetyNet")])
 
 
 def apply(message: Message, unsure_below: float = UNSURE_BELOW) -> Optional[str]:
