@@ -166,3 +166,66 @@ def test_recall_and_false_alarms_on_the_held_out_set():
     out.write_text(json.dumps(summary, ensure_ascii=False, indent=1))
     assert len(caught) / len(safety) >= 0.8
     assert rate <= 0.03
+
+
+@pytest.mark.parametrize("text, now, mention", [
+    # A mention inside another question: the past, someone else, the rules.
+    ("Broren min havnet på sykehus etter en overdose for et par måneder siden. Nå drikker han igjen. "
+     "Hvordan kan vi hjelpe ham?", None, True),
+    ("blir man anmeldt hvis man ringer 113 når en venn har tatt en overdose?", None, True),
+    ("jeg hadde selvmordstanker for to år siden. kan psykologen si det til fastlegen?", None, True),
+    ("Eg tok ein overdose som 17-åring. Kan barnevernet sjå det no?", None, True),
+    ("mannen min har sagt at han skal ta livet av meg om jeg forlater ham", None, True),
+    # Danger now, even beside a past one.
+    ("i fjor overlevde jeg en overdose og nå vil jeg bare dø", "crisis_suicidal", False),
+    ("han tok masse piller for en time siden og nå våkner han ikke", "emergency_overdose", False),
+    ("jeg har tatt alle pillene mine, jeg vil dø", "emergency_overdose", False),
+    ("hjelp han puster ikke", "emergency_overdose", False),
+    ("mister jeg lappen?", None, False),
+])
+def test_danger_now_is_told_from_a_mention(text, now, mention):
+    assert safety_net.read(text) == (now, mention)
+
+
+def _ranked(text, *ranking):
+    message = Message(data={"text": text})
+    message.set("intent", {"name": ranking[0][0], "confidence": ranking[0][1]})
+    message.set("intent_ranking", [{"name": n, "confidence": c} for n, c in ranking])
+    return message
+
+
+def _line(message):
+    return [e["value"] for e in message.get("entities", []) if e["entity"] == "safety_line"]
+
+
+def test_a_mention_gets_the_safety_line_and_the_answer_to_the_question():
+    message = _ranked("Broren min havnet på sykehus etter en overdose i fjor. Hvordan kan vi hjelpe ham nå?",
+                      ("emergency_overdose", 0.6), ("worried_about_other", 0.3))
+    assert safety_net.apply(message) == "safety_line"
+    assert message.get("intent")["name"] == "worried_about_other"
+    assert _line(message) == ["yes"]
+
+
+def test_an_unsure_safety_guess_gets_the_line_not_the_takeover():
+    message = _ranked("jeg vet ikke hvor jeg skal gjøre av meg", ("crisis_suicidal", 0.55), ("seek_help_self", 0.3))
+    assert safety_net.apply(message) == "safety_line"
+    assert message.get("intent")["name"] == "seek_help_self"
+
+
+def test_a_sure_safety_guess_takes_over():
+    message = _ranked("jeg orker ikke mer av dette", ("crisis_suicidal", 0.93), ("seek_help_self", 0.05))
+    assert safety_net.apply(message) == "crisis_suicidal"
+    assert message.get("intent") == {"name": "crisis_suicidal", "confidence": 1.0}
+
+
+def test_a_safety_intent_second_in_line_adds_the_line():
+    message = _ranked("drikker for mye og er så sliten av alt", ("seek_help_self", 0.5), ("crisis_suicidal", 0.3))
+    assert safety_net.apply(message) == "safety_line"
+    assert message.get("intent")["name"] == "seek_help_self"
+
+
+def test_every_other_typed_message_says_no_line():
+    net = safety_net.SafetyNet()
+    message = _ranked("hvor lenge er hasj i urinen", ("ask_substance_info", 0.9), ("fear_police", 0.05))
+    net.process([message])
+    assert _line(message) == ["no"]

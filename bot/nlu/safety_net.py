@@ -39,8 +39,8 @@ FORCED_KEY = "safety_net"
 # (slot `safety_line`, data/rules/variants.yml).
 SAFETY_LINE_ENTITY = "safety_line"
 # Below this, a safety intent from the classifier alone (no lexicon hit) is a
-# guess: the safety line and the best other answer, not the takeover. Chosen on
-# tests/nlu/dev.yml (docs/nlu-pipeline.md).
+# guess: the safety line and the best other answer, not the takeover. The dev
+# set could not tell thresholds apart; why 0.8: docs/nlu-pipeline.md.
 UNSURE_BELOW = 0.8
 # A safety intent second in the ranking with at least this much: a guess too,
 # so the safety line goes before the answer.
