@@ -1,6 +1,8 @@
 """action_also_mentioned: after the answer to the main worry, offer the other
 worries the message named as buttons ("Du nevnte også førerkortet – vil du
-vite mer om det?"). The worries come from bot/nlu/cues.py as `worry` entities.
+vite mer om det?", in English "You also mentioned your driving licence –
+would you like to know more about that?"). The worries come from
+bot/nlu/cues.py as `worry` entities.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.languages import answer_form
 from bot.topics import LABELS, payload
 
 # "Du nevnte også …": each worry as it reads inside that sentence.
@@ -20,12 +23,17 @@ NAMED = {
     "nn": {"fear_driving_licence": "førarkortet", "fear_child_welfare": "barnevernet",
            "fear_police": "politiet", "fear_employer": "jobben", "ask_confidentiality": "teieplikta",
            "ask_treatment": "behandling", "gambling_problem": "pengespel"},
+    "en": {"fear_driving_licence": "your driving licence", "fear_child_welfare": "barnevernet (child welfare)",
+           "fear_police": "the police", "fear_employer": "your job",
+           "ask_confidentiality": "the duty of confidentiality", "ask_treatment": "treatment",
+           "gambling_problem": "gambling"},
 }
 SENTENCE = {
     "nb": "Du nevnte også {worries} – vil du vite mer om det?",
     "nn": "Du nemnde også {worries} – vil du vite meir om det?",
+    "en": "You also mentioned {worries} – would you like to know more about that?",
 }
-AND = {"nb": "og", "nn": "og"}
+AND = {"nb": "og", "nn": "og", "en": "and"}
 
 
 def _join(words: List[str], form: str) -> str:
@@ -37,7 +45,7 @@ class ActionAlsoMentioned(Action):
         return "action_also_mentioned"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
-        form = tracker.get_slot("malform") or "nb"
+        form = answer_form(tracker.get_slot("language"))
         worries = [w for w in dict.fromkeys(tracker.get_latest_entity_values("worry")) if w in NAMED[form]]
         if worries:
             dispatcher.utter_message(

@@ -14,6 +14,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.languages import answer_form
 from bot.topics import LABELS, payload
 
 MAX_CHOICES = 3
@@ -23,6 +24,7 @@ NOT_OFFERED = {"crisis_suicidal", "emergency_overdose"}
 QUESTION = {
     "nb": "Jeg er ikke sikker på at jeg forsto deg. Mente du noe av dette? Du kan også skrive det på en annen måte. Er det akutt, ring 113.",
     "nn": "Eg er ikkje sikker på at eg forstod deg. Meinte du noko av dette? Du kan også skrive det på ein annan måte. Er det akutt, ring 113.",
+    "en": "I'm not sure I understood you. Did you mean one of these? You can also put it another way. If it is urgent, call 113.",
 }
 
 
@@ -43,7 +45,7 @@ class ActionAskBack(Action):
         if not topics:
             dispatcher.utter_message(response="utter_default")
             return []
-        form = tracker.get_slot("malform") or "nb"
+        form = answer_form(tracker.get_slot("language"))
         buttons = [{"title": LABELS[t][form], "payload": payload(t)} for t in topics]
         dispatcher.utter_message(text=QUESTION[form], buttons=buttons)
         return []

@@ -4,8 +4,10 @@ A button under a topic answer sends `/affirm{"followup":"<key>"}`, and a short
 message that leans on the last answer ("og hvis jeg går på LAR?") gets the
 same entity from bot/nlu/cues.py; this action gives the response
 `utter_followup_<key>` from domain/follow_ups.yml,
-rendered by Rasa in the person's målform. Keys come only from the domain, so
-a forged payload gets the ordinary "not sure I understood" answer.
+rendered by Rasa in the conversation's language (its conditional variations
+on the `language` slot: nb, nn, en). This action has no text of its own to
+translate. Keys come only from the domain, so a forged payload gets the
+ordinary "not sure I understood" answer.
 """
 
 from __future__ import annotations

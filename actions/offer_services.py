@@ -14,6 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.languages import answer_form
 from bot.services import directory, opening, selection, wording
 
 # Answers to a follow-up, not topics of their own.
@@ -22,6 +23,7 @@ DEFAULT_TOPIC = "ask_anonymous_services"
 BUTTONS = {
     "nb": {"more": "Vis flere", "relatives": "Jeg er pårørende", "youth": "Jeg er under 18"},
     "nn": {"more": "Vis fleire", "relatives": "Eg er pårørande", "youth": "Eg er under 18"},
+    "en": {"more": "Show more", "relatives": "I'm a relative or friend", "youth": "I'm under 18"},
 }
 
 
@@ -73,7 +75,7 @@ class ActionOfferServices(Action):
         offset = 0
         if entities.get("more"):
             offset = int(tracker.get_slot("services_offset") or 0) + selection.PAGE_SIZE
-        form = tracker.get_slot("malform") or "nb"
+        form = answer_form(tracker.get_slot("language"))
 
         now = self.clock()
         page = selection.choose(

@@ -5,7 +5,7 @@ import socket
 from pathlib import Path
 
 # Where a services answer turns from the topic's own places to the 24/7 lines.
-_AROUND_THE_CLOCK = re.compile(r"\n(?:Ingen av|Jeg vet ikke sikkert|Eg veit ikkje sikkert)")
+_AROUND_THE_CLOCK = re.compile(r"\n(?:Ingen av|Jeg vet ikke sikkert|Eg veit ikkje sikkert|None of|I don't know for sure)")
 
 
 def topic_part(text: str) -> str:

@@ -8,7 +8,7 @@ from actions.ask_back import ActionAskBack
 
 def run(ranking, malform=None):
     tracker = Tracker.from_dict({
-        "sender_id": "fixture", "slots": {"malform": malform}, "events": [], "paused": False,
+        "sender_id": "fixture", "slots": {"language": malform}, "events": [], "paused": False,
         "followup_action": None, "active_loop": {}, "latest_action_name": "action_listen",
         "latest_message": {"text": "noe uklart", "intent": {"name": "nlu_fallback", "confidence": 0.3},
                            "intent_ranking": ranking, "entities": []},

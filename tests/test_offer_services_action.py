@@ -74,7 +74,7 @@ def test_never_more_than_three_services_before_the_24_7_lines(fixture):
 def _asked(intent, text, audience=(), malform=None):
     """A tracker whose person asked `text` (classified as `intent`) and then said yes."""
     state = json.loads((FIXTURES / "fear_police_then_yes.json").read_text())
-    state["slots"].update({"audience": list(audience), "malform": malform, "services_offset": 0.0})
+    state["slots"].update({"audience": list(audience), "language": malform, "services_offset": 0.0})
     state["latest_message"] = {"text": "ja", "intent": {"name": "affirm", "confidence": 1.0}, "entities": []}
     state["events"] = [
         {"event": "user", "text": text, "parse_data": {"intent": {"name": intent, "confidence": 0.95}, "entities": []}},

@@ -12,8 +12,8 @@ from bot.services.opening import OSLO, channel_status, status
 
 WEEKDAY_LINE = directory.parse_service({
     "id": "test_line", "name": "Testlinja",
-    "offers": {"nb": "råd på telefon", "nn": "råd på telefon"},
-    "anonymous": {"level": "yes", "reason": {"nb": "Ingen navn.", "nn": "Ingen namn."}},
+    "offers": {"nb": "råd på telefon", "nn": "råd på telefon", "en": "advice by phone"},
+    "anonymous": {"level": "yes", "reason": {"nb": "Ingen navn.", "nn": "Ingen namn.", "en": "No names."}},
     "free": True, "referral": False,
     "audience": ["self"], "intents": ["fear_police"],
     "channels": {"phone": {"number": "800 00 000", "hours": {"weekly": {"mon-fri": ["11:00-18:00"]}}}},
@@ -133,8 +133,8 @@ def test_times_read_the_same_way_everywhere():
 
 
 def test_a_span_past_midnight_must_say_so():
-    raw = {"id": "x", "name": "X", "offers": {"nb": "a", "nn": "a"},
-           "anonymous": {"level": "yes", "reason": {"nb": "a", "nn": "a"}}, "free": None, "referral": False,
+    raw = {"id": "x", "name": "X", "offers": {"nb": "a", "nn": "a", "en": "a"},
+           "anonymous": {"level": "yes", "reason": {"nb": "a", "nn": "a", "en": "a"}}, "free": None, "referral": False,
            "audience": ["self"], "intents": ["fear_police"], "region": "national",
            "sources": [{"url": "https://example.no/om", "date": None, "covers": ["phone", "hours", "anonymous"]}]}
     with pytest.raises(directory.DirectoryError):

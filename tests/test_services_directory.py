@@ -234,10 +234,16 @@ def _broken(path, value, index=1):
     (("channels", "fax"), "22 00 00 00"),
     (("audience",), ["everyone"]),
     (("intents",), ["ask_for_pizza"]),
-    (("anonymous",), {"level": "maybe", "reason": {"nb": "x", "nn": "x"}}),
+    (("anonymous",), {"level": "maybe", "reason": {"nb": "x", "nn": "x", "en": "x"}}),
     (("anonymous",), {"level": "no", "reason": "bare bokmål"}),
+    (("anonymous",), {"level": "yes", "reason": {"nb": "Du trenger ikke si hvem du er.",
+                                                 "nn": "Du treng ikkje seie kven du er."}}),  # no English
+    (("anonymous",), {"level": "yes", "reason": {"nb": "a", "nn": "a", "en": " "}}),  # empty English
     (("offers",), {"nb": "bare bokmål"}),
+    (("offers",), {"nb": "noen å snakke med", "nn": "nokon å snakke med"}),  # no English
+    (("offers",), {"nb": "a", "nn": "a", "en": "a", "de": "a"}),  # a form nobody reads
     (("name",), {"nb": "bare bokmål"}),
+    (("name",), {"nb": "Mental Helse", "en": "Mental Health"}),  # nynorsk missing
     (("checked",), dt.date(2026, 11, 24)),                # replaced by sources
     (("sources",), []),
     (("sources",), [{"url": "https://www.nrk.no/x", "date": "last week", "covers": ["phone", "hours", "chat", "anonymous", "free"]}]),

@@ -110,7 +110,8 @@ def test_the_privacy_answer_names_everything_that_is_counted():
     from bot.stats.counting import METRICS
 
     variants = load_domain()["responses"]["utter_privacy"]
-    nn, nb = (v["text"].lower() for v in variants)
+    by_form = {next((c["value"] for c in v.get("condition", [])), "nb"): v["text"].lower() for v in variants}
+    nn, nb = by_form["nn"], by_form["nb"]
     assert set(STATED) == set(METRICS)
     for metric, (in_nb, in_nn) in STATED.items():
         assert in_nb in nb and in_nn in nn, metric

@@ -13,7 +13,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.nlu.normalize import fold
 from bot.nlu.words import WordsExtractor
 
-ENTITY = "malform"
+ENTITY = "language"
 # Folded words that belong to one written standard and not the other.
 NYNORSK = {
     "eg", "ikkje", "ikkj", "kva", "korleis", "kven", "kvifor", "korfor", "noko", "nokon", "nokre",

@@ -21,7 +21,8 @@ import yaml
 from bot.settings import ROOT
 
 DEFAULT_PATH = ROOT / "data" / "services.yml"
-FORMS = ("nb", "nn")
+# The wording forms: bokmål, nynorsk, English (bot/languages.py answer_form).
+FORMS = ("nb", "nn", "en")
 AUDIENCES = {"self", "relatives", "youth", "parents", "adults", "gambling", "drug_checking",
              "health_workers", "crisis"}
 ANONYMITY = ("yes", "partly", "no")
@@ -122,11 +123,11 @@ class Unconfirmed:
 @dataclass(frozen=True)
 class Service:
     id: str
-    names: Dict[str, str]  # målform -> name
+    names: Dict[str, str]  # form (nb, nn, en) -> name; en is the bokmål name
     operator: Optional[str]
-    offers: Dict[str, str]  # målform -> text
+    offers: Dict[str, str]  # form (nb, nn, en) -> text
     anonymous: str  # yes | partly | no
-    anonymous_reason: Dict[str, str]  # målform -> one sentence
+    anonymous_reason: Dict[str, str]  # form (nb, nn, en) -> one sentence
     free: Optional[bool]
     referral: bool
     audience: Tuple[str, ...]
@@ -211,13 +212,17 @@ class Service:
 # --- parsing -----------------------------------------------------------------
 
 
-def _forms(value, where: str, what: str, allow_plain: bool = False) -> Dict[str, str]:
+def _forms(value, where: str, what: str, allow_plain: bool = False,
+           optional: Tuple[str, ...] = ()) -> Dict[str, str]:
+    """One text per form. `optional` forms may be left out and then read as
+    bokmål (a service's name stays Norwegian in English)."""
     if allow_plain and isinstance(value, str) and value:
         return {form: value for form in FORMS}
-    if not isinstance(value, dict) or set(value) != set(FORMS) or not all(
+    needed = set(FORMS) - set(optional)
+    if not isinstance(value, dict) or not needed <= set(value) <= set(FORMS) or not all(
             isinstance(v, str) and v.strip() for v in value.values()):
-        raise DirectoryError(f"{where}: {what} needs nb and nn")
-    return dict(value)
+        raise DirectoryError(f"{where}: {what} needs {', '.join(f for f in FORMS if f in needed)}")
+    return {form: value.get(form, value["nb"]) for form in FORMS}
 
 
 def _days(key: str, where: str) -> List[int]:
@@ -339,7 +344,7 @@ def parse_service(raw: dict, known_intents: Optional[set] = None) -> Service:
     unknown_keys = set(raw) - set(required) - {"operator", "unconfirmed"}
     if unknown_keys:
         raise DirectoryError(f"{where}: unknown fields {sorted(unknown_keys)}")
-    names = _forms(raw["name"], where, "name", allow_plain=True)
+    names = _forms(raw["name"], where, "name", allow_plain=True, optional=("en",))
     offers = _forms(raw["offers"], where, "offers")
     anonymous = raw["anonymous"]
     if not isinstance(anonymous, dict) or anonymous.get("level") not in ANONYMITY:

@@ -1,10 +1,14 @@
-"""How a chosen service reads in the chat, in bokmål (nb) or nynorsk (nn).
+"""How a chosen service reads in the chat, in bokmål (nb), nynorsk (nn) or
+English (en).
 
 A line names the service and what it offers, then each way to reach it with
 that channel's own hours ("tlf. 116 111 (åpent nå, hele døgnet) · chat https://…
 (stengt nå – åpner i dag kl. 16.15)"), then anonymity, cost and the date its
 source gives ("opplysning fra mars 2024"), and for a service that is not
-fully anonymous, why, in one sentence.
+fully anonymous, why, in one sentence. In English the same line reads
+"phone 116 111 (open now, day and night) · chat https://… (closed now – opens
+today at 16:15)" and "information from Mar 2024"; service names stay
+Norwegian, and the list says the services answer in Norwegian.
 
 `date_label(service, form, detail=None)` is the one place that date is
 written; fixed responses that quote a number use it through `number_label`.
@@ -23,9 +27,12 @@ from bot.services.selection import Choice, Page
 WEEKDAYS = {
     "nb": ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"],
     "nn": ["måndag", "tysdag", "onsdag", "torsdag", "fredag", "laurdag", "søndag"],
+    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
 }
 # Month names as used in the date label (the same in bokmål and nynorsk).
 MONTHS = ["jan.", "feb.", "mars", "april", "mai", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "des."]
+# English: "information from Nov 2021", as the fixed English responses write it.
+MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 WORDS = {
     "nb": {
         "always": "åpent nå, hele døgnet", "open_until": "åpent nå, til kl. {time}",
@@ -65,21 +72,47 @@ WORDS = {
         "unsure": "Eg veit ikkje sikkert om stadene over svarar akkurat no. Desse svarar heile døgeret, anonymt:",
         "no_people": "Ingen av stadene over har telefon eller chat. Vil du snakke med nokon no, svarar desse heile døgeret, anonymt:",
     },
+    # English: the same facts; the services are Norwegian and answer in
+    # Norwegian (nothing in ../shared/knowledge says otherwise), and the
+    # times are 24-hour ("until 22:00", "opens tomorrow at 16:15").
+    "en": {
+        "always": "open now, day and night", "open_until": "open now, until {time}",
+        "closed": "closed now – opens {when} at {time}", "closed_unknown": "closed now",
+        "per_group": "group meetings: see the times on the website", "written": "in writing, answered later",
+        "appointment": "by appointment: book on the website",
+        "unknown_site": "see the opening hours on the website", "unknown": "opening hours unknown",
+        "local": "hours vary from place to place",
+        "today": "today", "tomorrow": "tomorrow",
+        "channel": {"phone": "phone {a}", "sms": "SMS {a}", "chat": "chat {a}", "drop_in": "drop-in: {a}",
+                    "web": "{a}", "email": "e-mail {a}"},
+        "anonymous": {"yes": "anonymous", "partly": "partly anonymous", "no": "not anonymous"},
+        "free": "free", "dated": "information from {date}", "undated": "undated source",
+        "intro": "Here is where you can get in touch. These are Norwegian services, and they answer in Norwegian:",
+        "more_intro": "More places (they answer in Norwegian):",
+        "none": "I have no more places to suggest for this right now.",
+        "no_human": "None of the places for this topic answer right now{opens}. These answer day and night, anonymously, in Norwegian:",
+        "opens": " – the first one opens {when} at {time}",
+        "unsure": "I don't know for sure whether the places above answer right now. These answer day and night, anonymously, in Norwegian:",
+        "no_people": "None of the places above has a phone or chat. If you want to talk to someone now, these answer day and night, anonymously, in Norwegian:",
+    },
 }
 
 
 # --- dates -------------------------------------------------------------------
 
 
-def month_year(date: SourceDate) -> str:
-    """'nov. 2021', 'mars 2024', or '2023' when the source gives only the year."""
-    return f"{MONTHS[date.month - 1]} {date.year}" if date.month else str(date.year)
+def month_year(date: SourceDate, form: str = "nb") -> str:
+    """'nov. 2021', 'mars 2024' (en 'Nov 2021', 'Mar 2024'), or '2023' when the
+    source gives only the year."""
+    months = MONTHS_EN if form == "en" else MONTHS
+    return f"{months[date.month - 1]} {date.year}" if date.month else str(date.year)
 
 
 def date_label(service: Service, form: str, detail: Union[str, Sequence[str], None] = None) -> Optional[str]:
     """What users see about how old a detail is: "opplysning fra nov. 2021"
-    (nn "opplysning frå nov. 2021"), or "udatert kilde" (nn "udatert kjelde")
-    when its sources carry no date. None for 113/112/110, which need no date.
+    (nn "opplysning frå nov. 2021", en "information from Nov 2021"), or
+    "udatert kilde" (nn "udatert kjelde", en "undated source") when its
+    sources carry no date. None for 113/112/110, which need no date.
 
     `detail` is one of the service's details ("phone", "chat", "hours", …) or
     several (the oldest counts); by default what a list line rests on: its
@@ -89,7 +122,7 @@ def date_label(service: Service, form: str, detail: Union[str, Sequence[str], No
     details = [detail] if isinstance(detail, str) else detail
     date = service.label_date(details)
     words = WORDS[form]
-    return words["dated"].format(date=month_year(date)) if date else words["undated"]
+    return words["dated"].format(date=month_year(date, form)) if date else words["undated"]
 
 
 def number_label(number: str, form: str) -> Optional[str]:
@@ -114,20 +147,24 @@ def _when(moment: dt.datetime, now: dt.datetime, form: str) -> str:
     return WEEKDAYS[form][moment.weekday()]
 
 
-def clock(moment: dt.time) -> str:
-    """'11', '16.15', '24' (midnight at the end of a day): Norwegian style, one format everywhere."""
+def clock(moment: dt.time, form: str = "nb") -> str:
+    """'11', '16.15', '24' (midnight at the end of a day): Norwegian style, one
+    format everywhere. English: 24-hour '11:00', '16:15', 'midnight'."""
+    if form == "en":
+        return "midnight" if moment == dt.time.max else f"{moment.hour:02d}:{moment.minute:02d}"
     if moment == dt.time.max:
         return "24"
     return f"{moment.hour:02d}" if moment.minute == 0 else f"{moment.hour:02d}.{moment.minute:02d}"
 
 
-def _closing_clock(closes: dt.datetime) -> str:
+def _closing_clock(closes: dt.datetime, form: str = "nb") -> str:
     local = closes.astimezone(OSLO).time()
-    return "24" if local == dt.time(0, 0) else clock(local)
+    return clock(dt.time.max if local == dt.time(0, 0) else local, form)
 
 
 def hours_text(channel: Channel, status: Status, now: dt.datetime, form: str, has_site: bool = True) -> Optional[str]:
-    """A channel's own hours, e.g. "åpent nå, hele døgnet", "stengt nå – åpner i dag kl. 16.15";
+    """A channel's own hours, e.g. "åpent nå, hele døgnet", "stengt nå – åpner i dag kl. 16.15"
+    (en "open now, day and night", "closed now – opens today at 16:15");
     None for a plain website or address."""
     words = WORDS[form]
     if channel.hours == "none":
@@ -139,10 +176,10 @@ def hours_text(channel: Channel, status: Status, now: dt.datetime, form: str, ha
     if channel.hours != "weekly":
         return words[channel.hours]
     if status.open_now:
-        return words["open_until"].format(time=_closing_clock(status.closes))
+        return words["open_until"].format(time=_closing_clock(status.closes, form))
     if status.opens is None:
         return words["closed_unknown"]
-    return words["closed"].format(when=_when(status.opens, now, form), time=clock(status.opens.time()))
+    return words["closed"].format(when=_when(status.opens, now, form), time=clock(status.opens.time(), form))
 
 
 def _shown_channels(service: Service) -> List[Channel]:
@@ -193,7 +230,8 @@ def page_text(page: Page, now: dt.datetime, form: str, first_page: bool = True) 
         opens = ""
         if page.next_human_opening:
             opens = words["opens"].format(
-                when=_when(page.next_human_opening, now, form), time=clock(page.next_human_opening.astimezone(OSLO).time())
+                when=_when(page.next_human_opening, now, form),
+                time=clock(page.next_human_opening.astimezone(OSLO).time(), form),
             )
         if page.no_people and page.choices:
             lines.append(words["no_people"])
