@@ -12,7 +12,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Callable, List
+from typing import Optional, Callable, List
 
 import pytest
 
@@ -95,9 +95,15 @@ def conversation(agent, event_loop_session) -> Callable[[str], List[str]]:
     def send(text: str) -> List[str]:
         return [r.get("text", "") for r in send.raw(text)]
 
-    def raw(text: str) -> List[dict]:
-        """The bot's messages as dicts (text, buttons)."""
-        return event_loop_session.run_until_complete(agent.handle_text(text, sender_id=sender)) or []
+    def raw(text: str, lang: Optional[str] = None) -> List[dict]:
+        """The bot's messages as dicts (text, buttons). `lang`: the language the
+        chat page sends with the message (the conversation's, as it knows it)."""
+        from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+        output = CollectingOutputChannel()
+        message = UserMessage(text, output, sender, metadata={"lang": lang} if lang else None)
+        event_loop_session.run_until_complete(agent.handle_message(message))
+        return output.messages
 
     send.raw = raw
     return send

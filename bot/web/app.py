@@ -21,7 +21,7 @@ import aiohttp
 from aiohttp import web
 
 from bot.settings import Settings
-from bot.web import headers, operator, page
+from bot.web import headers, operator, page, reply_language
 from bot.web.ratelimit import RateLimiter
 
 logger = logging.getLogger(__name__)
@@ -30,14 +30,22 @@ SETTINGS = web.AppKey("settings", Settings)
 LIMITER = web.AppKey("limiter", RateLimiter)
 SESSION = web.AppKey("session", aiohttp.ClientSession)
 PAGE = web.AppKey("page", str)
+REPLY_LANGUAGES = web.AppKey("reply_languages", dict)
 
-TOO_LONG = "Meldingen er for lang. Skriv gjerne kortere, eller del den i flere meldinger."
-TOO_MANY = "Du har sendt mange meldinger på kort tid. Vent litt og prøv igjen."
-RASA_DOWN = "Assistenten svarer ikke akkurat nå. Prøv igjen om litt. Haster det: ring 113."
+# The page's own messages, in the two languages the page speaks (English for
+# every other language: the honest reply tells people they may write English).
+TOO_LONG = {"nb": "Meldingen er for lang. Skriv gjerne kortere, eller del den i flere meldinger.",
+            "en": "The message is too long. Please write less, or split it into several messages."}
+TOO_MANY = {"nb": "Du har sendt mange meldinger på kort tid. Vent litt og prøv igjen.",
+            "en": "You have sent many messages in a short time. Please wait a little and try again."}
+RASA_DOWN = {"nb": "Assistenten svarer ikke akkurat nå. Prøv igjen om litt. Haster det: ring 113.",
+             "en": "The assistant is not answering right now. Please try again soon. If it is urgent: call 113."}
+BAD_REQUEST = {"nb": "Ugyldig forespørsel.", "en": "Invalid request."}
 
 
-def _error(status: int, message: str, **extra_headers: str) -> web.Response:
-    return web.json_response({"error": message}, status=status, headers=extra_headers)
+def _error(status: int, message: Dict[str, str], lang: Optional[str] = None, **extra_headers: str) -> web.Response:
+    form = "nb" if lang in (None, "nb", "nn") else "en"
+    return web.json_response({"error": message[form], "lang": form}, status=status, headers=extra_headers)
 
 
 async def chat_page(request: web.Request) -> web.Response:
@@ -47,30 +55,40 @@ async def chat_page(request: web.Request) -> web.Response:
 async def forward(request: web.Request) -> web.Response:
     settings = request.app[SETTINGS]
     limiter = request.app[LIMITER]
+    lang = None  # known once the body is read
     if not limiter.allow(request.remote or ""):
-        return _error(429, TOO_MANY, **{"Retry-After": str(limiter.retry_after())})
+        return _error(429, TOO_MANY, lang, **{"Retry-After": str(limiter.retry_after())})
     try:
         body = await request.json()
     except web.HTTPRequestEntityTooLarge:  # far over the limit: refused before it is read
-        return _error(413, TOO_LONG)
+        return _error(413, TOO_LONG, lang)
     except (json.JSONDecodeError, UnicodeDecodeError):
-        return _error(400, "Ugyldig forespørsel.")
+        return _error(400, BAD_REQUEST, lang)
     if not isinstance(body, dict) or not isinstance(body.get("message"), str) or not isinstance(
         body.get("sender", ""), str
     ):
-        return _error(400, "Ugyldig forespørsel.")
+        return _error(400, BAD_REQUEST, lang)
+    lang = reply_language.page_language(body.get("metadata")) or lang
     if len(body["message"]) > settings.max_message_chars:
-        return _error(413, TOO_LONG)
+        return _error(413, TOO_LONG, lang)
     payload = {"sender": body.get("sender") or "default", "message": body["message"]}
     if isinstance(body.get("metadata"), dict):
         payload["metadata"] = body["metadata"]
     try:
         async with request.app[SESSION].post(settings.rest_url, json=payload) as response:
             data = await response.read()
-            return web.Response(body=data, status=response.status, content_type="application/json")
+            if response.status != 200:
+                return web.Response(body=data, status=response.status, content_type="application/json")
     except (aiohttp.ClientError, TimeoutError) as error:
         logger.error("Rasa did not answer (%s).", type(error).__name__)
-        return _error(502, RASA_DOWN)
+        return _error(502, RASA_DOWN, lang)
+    try:
+        answers = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return web.Response(body=data, status=200, content_type="application/json")
+    if not isinstance(answers, list):
+        return web.json_response(answers)
+    return web.json_response(reply_language.mark(answers, request.app[REPLY_LANGUAGES], lang))
 
 
 async def _session(app: web.Application):
@@ -88,6 +106,7 @@ def make_app(settings: Settings, directory_path: Optional[Path] = None) -> web.A
     app[SETTINGS] = settings
     app[LIMITER] = RateLimiter(settings.rate_limit_per_minute, 60)
     app[PAGE] = page.render(settings, directory_path)
+    app[REPLY_LANGUAGES] = reply_language.table()
     app.cleanup_ctx.append(_session)
     app.router.add_get("/", chat_page)
     app.router.add_get("/favicon.ico", lambda request: web.Response(status=204))

@@ -23,10 +23,11 @@ def emergency_line(directory_path: Optional[Path] = None) -> str:
     for sid in EMERGENCY:
         service = services[sid]
         number = service.channels["phone"]
-        label = "Akutt fare" if sid == "medisinsk_nodtelefon" else service.name
-        parts.append(
-            f'<a href="tel:{number.replace(" ", "")}">{html.escape(label)}: <strong>{html.escape(number)}</strong></a>'
-        )
+        if sid == "medisinsk_nodtelefon":  # the page's words, in both of its languages
+            label = '<span data-i18n="emergency">Akutt fare</span>'
+        else:
+            label = html.escape(service.name)
+        parts.append(f'<a href="tel:{number.replace(" ", "")}">{label}: <strong>{html.escape(number)}</strong></a>')
     return " · ".join(parts)
 
 
