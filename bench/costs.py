@@ -38,13 +38,17 @@ def timed(cls, method: str, into: dict[str, float]) -> Iterator[None]:
 
 
 def pipeline_components(model: Path, texts: list[str]) -> dict:
-    """Mean milliseconds per message: whole NLU parse, e5 featurizer, safety net."""
+    """Mean milliseconds per message: whole NLU parse, e5 featurizer, safety
+    net, language identification (identifier + gate)."""
     from bot.nlu.e5_featurizer import E5Featurizer
+    from bot.nlu.language import LanguageDetector
+    from bot.nlu.language_gate import LanguageGate
     from bot.nlu.safety_net import SafetyNet
     from bench.understanding import load_agent
 
     spent: dict[str, float] = defaultdict(float)
-    with timed(E5Featurizer, "process", spent), timed(SafetyNet, "process", spent):
+    with timed(E5Featurizer, "process", spent), timed(SafetyNet, "process", spent), \
+            timed(LanguageDetector, "process", spent), timed(LanguageGate, "process", spent):
         agent = load_agent(model)
         loop = asyncio.new_event_loop()
         for text in texts[:20]:  # warm-up
@@ -57,7 +61,8 @@ def pipeline_components(model: Path, texts: list[str]) -> dict:
         loop.close()
     per = lambda seconds: seconds * 1000 / len(texts)  # noqa: E731
     return {"messages": len(texts), "nlu_parse_ms": per(total),
-            "e5_featurizer_ms": per(spent["E5Featurizer"]), "safety_net_ms": per(spent["SafetyNet"])}
+            "e5_featurizer_ms": per(spent["E5Featurizer"]), "safety_net_ms": per(spent["SafetyNet"]),
+            "language_id_ms": per(spent["LanguageDetector"] + spent["LanguageGate"])}
 
 
 def counting(work: Path, conversations: int = 2000) -> dict:

@@ -7,7 +7,9 @@ domain/multilingual.yml from data/languages/<code>.yml, one file per language.
 Rasa reads a response from one domain file only, so every variation of these
 responses lives in the generated file: nb is the variation without a
 condition, every other language a variation on the slot `language`. A test
-fails when the generated file is stale."""
+fails when the generated file is stale. The language files say `answers:`,
+not `responses:`: Rasa reads every YAML file under data/ and would take them
+for domain files."""
 
 from __future__ import annotations
 
@@ -43,17 +45,17 @@ def _variation(value: Any) -> Dict[str, Any]:
 
 
 def responses(languages: Dict[str, Dict[str, Any]]) -> Dict[str, List[Dict[str, Any]]]:
-    names = list(languages[DEFAULT]["responses"])
+    names = list(languages[DEFAULT]["answers"])
     order = [c for c in FIRST if c in languages] + sorted(c for c in languages if c not in FIRST + (DEFAULT,))
     out = {}
     for name in names:
         variations = []
         for code in order:
-            text = languages[code].get("responses", {}).get(name)
+            text = languages[code].get("answers", {}).get(name)
             if text is None:
                 continue
             variations.append({"condition": [{"type": "slot", "name": "language", "value": code}], **_variation(text)})
-        variations.append(_variation(languages[DEFAULT]["responses"][name]))
+        variations.append(_variation(languages[DEFAULT]["answers"][name]))
         out[name] = variations
     return out
 

@@ -113,6 +113,30 @@ def test_a_crisis_message_shows_the_numbers(page):
     assert "116 123" in log and "22 40 00 40" in log
 
 
+def test_english_is_offered_and_every_message_carries_its_language(page):
+    """Norsk / English on the page; `lang` on the page and on each message, so
+    screen readers pronounce each in its own language."""
+    assert page.locator("html").get_attribute("lang") == "nb"
+    say(page, "Hi, will my employer find out if I ask my GP for help with drinking?")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator(".msg.user").last.get_attribute("lang") == "en"
+    assert page.locator(".msg.bot").last.get_attribute("lang") == "en"
+    assert page.locator("#quick-exit").inner_text() == "Quick exit"
+    assert page.locator(".emergency").inner_text().startswith("Emergency")
+    page.locator("button.lang", has_text="Norsk").click()
+    assert page.locator("html").get_attribute("lang") == "nb"
+    assert page.locator("button.lang", has_text="Norsk").get_attribute("aria-pressed") == "true"
+    say(page, "kan sjefen få vite det?")
+    assert page.locator(".msg.bot").last.get_attribute("lang") in ("nb", "nn")
+
+
+def test_a_message_in_another_language_is_answered_in_it(page):
+    say(page, "Chcę się zabić")
+    bot = page.locator(".msg.bot").last
+    assert bot.get_attribute("lang") == "pl"
+    assert "113" in page.locator("#log").inner_text()
+
+
 def test_the_emergency_line_is_always_there(page, site):
     line = page.locator(".emergency")
     assert line.is_visible()
@@ -208,6 +232,7 @@ def test_no_accessibility_violations_at_level_aa_and_screenshots(browser, site, 
     page.goto(site[0])
     say(page, "hei")
     say(page, "mister jeg lappen?")
+    say(page, "what if i am on LAR?")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"chat-{width}.png"), full_page=True)

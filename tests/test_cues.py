@@ -15,9 +15,18 @@ from bot.nlu.cues import follow_up, other_worries
     ("og hvis jeg er under 18?", "under_18"),
     ("men om eg er 16?", "under_18"),
     ("enn ruskontrakt, hva er det?", "drug_contract"),
+    ("men hva om det bare er hasj?", "cannabis"),
+    ("kva om det berre er weed?", "cannabis"),
+    # English follow-ups reach the same answers.
+    ("what if i am on LAR?", "lar_drivers"),
+    ("and if i drive a truck for work?", "lar_drivers"),
+    ("does that apply to psychologists too?", "treatment_duty"),
+    ("what if it's just weed?", "cannabis"),
+    ("i'm pregnant too", "pregnant"),
+    ("but what if i'm 16?", "under_18"),
     # Not follow-ups: a whole question, or a cue without an answer behind it.
     ("mister jeg lappen hvis jeg går på LAR og kjører buss hver dag for kommunen?", None),
-    ("men hva om det bare er hasj?", None),
+    ("hva om jeg bare drikker i helgene?", None),
     ("hei", None),
     ("jeg er 15 og politiet tok meg med hasj, hva skjer nå?", None),  # a question of its own
 ])

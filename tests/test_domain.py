@@ -54,8 +54,13 @@ def test_phone_numbers_carry_the_date_their_source_confirms(name, form, variant)
     """Each number beside the date its source gives, as the services list shows
     it ("opplysning fra nov. 2021"); 113, 112 and 110 need none."""
     for number in PHONE.findall(variant["text"]):
-        label = wording.date_label(directory.by_phone(number), form)
-        assert label in variant["text"], (name, form, number, label)
+        if form in wording.WORDS:
+            label = wording.date_label(directory.by_phone(number), form)
+            assert label in variant["text"], (name, form, number, label)
+        else:  # translated in data/languages/<form>.yml: at least the source's year is there
+            label = wording.date_label(directory.by_phone(number), "nb") or ""
+            year = re.search(r"\d{4}", label)
+            assert not year or year.group() in variant["text"], (name, form, number, label)
 
 
 @pytest.mark.parametrize("name", FACT_RESPONSES)
@@ -102,8 +107,9 @@ def test_every_follow_up_button_names_an_answer_and_every_answer_has_a_button():
     keys = {re.search(r'"followup":"(\w+)"', b["payload"]).group(1)
             for _, b in _buttons() if "followup" in b["payload"]}
     answers = {n[len("utter_followup_"):] for n in DOMAIN["responses"] if n.startswith("utter_followup_")}
-    # under_18 is reached from the services buttons and the confidentiality answer.
-    assert keys and keys <= answers and answers - keys <= {"under_18"}
+    # under_18 is reached from the services buttons and the confidentiality answer;
+    # cannabis ("men hva om det bare er hasj?") only by typing.
+    assert keys and keys <= answers and answers - keys <= {"under_18", "cannabis"}
 
 
 def test_follow_up_buttons_have_the_same_answers_in_both_forms():

@@ -80,18 +80,18 @@ def test_a_short_message_takes_the_language_the_page_sends():
 
 
 def test_every_required_language_has_its_texts_and_patterns():
-    names = set(LANGUAGES["nb"]["responses"])
+    names = set(LANGUAGES["nb"]["answers"])
     for code in REQUIRED:
         assert code in LANGUAGES, code
         data = LANGUAGES[code]
         if code != "en":
-            assert set(data["responses"]) == names, code
+            assert set(data["answers"]) == names, code
         assert data["safety"]["crisis"] and data["safety"]["overdose"], code
 
 
 @pytest.mark.parametrize("code", sorted(REQUIRED - {"en"}))
 def test_the_safety_answers_carry_the_emergency_numbers(code):
-    responses = LANGUAGES[code]["responses"]
+    responses = LANGUAGES[code]["answers"]
     for name in ("utter_crisis", "utter_overdose_after", "utter_crisis_holding", "utter_out_of_scope"):
         for number in EMERGENCY if name != "utter_overdose_after" else EMERGENCY:
             assert number in responses[name], (code, name, number)

@@ -25,17 +25,26 @@ from bot.nlu.words import WordsExtractor
 
 # A follow-up is short and leans on what came before.
 FOLLOW_UP_MAX_WORDS = 14
-LEANS = re.compile(r"^(?:og|men|enn|hva om|kva om|hva med|kva med|hvis|viss|om|dersom|gjelder|gjeld|samme|same)\b")
+# fold() turns "does" into "dos" (Norwegian "oe" = "ø"): both spellings below.
+LEANS = re.compile(r"^(?:og|men|enn|hva om|kva om|hva med|kva med|hvis|viss|om|dersom|gjelder|gjeld|samme|same"
+                   r"|and|but|what if|what about|how about|if|(?:does|dos) (?:that|it|this) (?:apply|count|go)|is it the same)\b")
 # "jeg er gravid også", "jeg er 14": a few words about oneself, nothing more.
-ABOUT_ME = re.compile(r"^(?:jeg|eg|e|ae|hun|han|ho)\s+(?:er|e|gar|kjorer|koyrer|jobber|jobbar)\b")
+ABOUT_ME = re.compile(r"^(?:jeg|eg|e|ae|hun|han|ho)\s+(?:er|e|gar|kjorer|koyrer|jobber|jobbar)\b"
+                      r"|^(?:i|i m|im|she|he|she s|he s)\s+(?:am|m|is|s|drive|drives|work|works|m also|am also)\b")
 ABOUT_ME_MAX_WORDS = 6
+# Norwegian and English words (folded) that name each follow-up answer.
 FOLLOW_UPS = {
-    "lar_drivers": re.compile(r"\blar\b|\blastebil|\bbuss|\bdrosje|\btaxi|\byrkessjaf|\bsjafor|\bmetadon|\bsubutex|\bbuprenorfin"),
-    "pregnant": re.compile(r"\bgravid"),
-    "drug_contract": re.compile(r"\bruskontrakt"),
-    "under_18": re.compile(r"\bunder 18\b|\bunder atten\b|\b(?:er|e)\s+1[0-7]\b|\b1[0-7]\s+ar\b"),
-    "health_worker": re.compile(r"\bsykepleier|\bsjukepleiar|\bhelsearbeider|\bhelsepersonell|\bautorisasjon|\bhelsevesenet|\bhelsevesenet"),
-    "treatment_duty": re.compile(r"\bpsykolog|\brusbehandling|\bi behandling\b|\bbehandlingen\b"),
+    "cannabis": re.compile(r"\bhasj|\bcannabis|\bweed\b|\bmarihuana|\bmarijuana|\bjoint|\bgress\b|\bhash\b|\bthc\b"),
+    "lar_drivers": re.compile(r"\blar\b|\blastebil|\bbuss|\bdrosje|\btaxi|\byrkessjaf|\bsjafor|\bmetadon|\bsubutex|\bbuprenorfin"
+                             r"|\btruck|\blorry|\bbus driver|\bdriver\b|\bmethadone"),
+    "pregnant": re.compile(r"\bgravid|\bpregnant"),
+    "drug_contract": re.compile(r"\bruskontrakt|\bdrug contract"),
+    "under_18": re.compile(r"\bunder 18\b|\bunder atten\b|\b(?:er|e)\s+1[0-7]\b|\b1[0-7]\s+ar\b"
+                           r"|\b(?:am|m|im|is|s)\s+1[0-7]\b|\b1[0-7]\s+(?:years|yo|y o)\b|\bunder eighteen\b"),
+    "health_worker": re.compile(r"\bsykepleier|\bsjukepleiar|\bhelsearbeider|\bhelsepersonell|\bautorisasjon|\bhelsevesenet"
+                                r"|\bnurse\b|\bhealth worker|\bhealthcare worker|\bauthoris|\bauthoriz"),
+    "treatment_duty": re.compile(r"\bpsykolog|\brusbehandling|\bi behandling\b|\bbehandlingen\b"
+                                 r"|\bpsychologist|\btherapist|\bin treatment\b|\brehab\b"),
 }
 # The worries a message can name, by the intent that answers each.
 WORRIES = {
