@@ -84,6 +84,39 @@ async def test_the_rest_contract_is_forwarded_unchanged(settings):
 
 
 @sync
+async def test_each_answer_says_which_language_it_is_in(settings, monkeypatch):
+    """The page marks each message with `lang` (screen readers) and sends the
+    conversation's language back with the next message."""
+    from bot.multilingual_domain import load_languages
+
+    polish = load_languages()["pl"]["answers"]["utter_crisis"]
+    english = load_languages()["en"]["answers"]["utter_crisis"]
+
+    async def answers(self, request):
+        body = await request.json()
+        self.received.append(body)
+        return web.json_response([{"recipient_id": "x", "text": polish}, {"recipient_id": "x", "text": english},
+                                  {"recipient_id": "x", "text": "composed by an action"}])
+
+    monkeypatch.setattr(FakeRasa, "handle", answers)
+    async with stack(settings) as (client, rasa):
+        response = await client.post("/webhooks/rest/webhook",
+                                     json={"sender": "s", "message": "ok", "metadata": {"lang": "de"}})
+        body = await response.json()
+    assert [m["lang"] for m in body] == ["pl", "en", "de"]
+    assert rasa.received[0]["metadata"] == {"lang": "de"}
+
+
+@sync
+async def test_the_fronts_own_messages_follow_the_page_language(settings):
+    async with stack(settings) as (client, rasa):
+        response = await client.post("/webhooks/rest/webhook",
+                                     json={"sender": "s", "message": "x" * 1001, "metadata": {"lang": "en"}})
+        body = await response.json()
+    assert response.status == 413 and "too long" in body["error"] and body["lang"] == "en"
+
+
+@sync
 async def test_a_too_long_message_gets_413_and_a_clear_message(settings):
     async with stack(settings) as (client, rasa):
         status, body, _ = await post(client, "x" * 1001)
