@@ -109,7 +109,8 @@ def test_english_conversation_stays_english_on_yes(conversation):
     assert "police" in _texts(first).lower()
     buttons = [b for m in first for b in m.get("buttons", [])]
     assert buttons and all(b["title"].isascii() for b in buttons), buttons
-    places = _texts(conversation.raw(buttons[0]["payload"]))
+    show_me = next(b for b in buttons if b["payload"] == "/affirm")
+    places = _texts(conversation.raw(show_me["payload"]))
     assert "information from" in places or "undated source" in places
 
 

@@ -27,7 +27,7 @@ from bot.nlu.words import WordsExtractor
 FOLLOW_UP_MAX_WORDS = 14
 # fold() turns "does" into "dos" (Norwegian "oe" = "ø"): both spellings below.
 LEANS = re.compile(r"^(?:og|men|enn|hva om|kva om|hva med|kva med|hvis|viss|om|dersom|gjelder|gjeld|samme|same"
-                   r"|and|but|what if|what about|how about|if|(?:does|dos) (?:that|it|this) (?:apply|count|go)|is it the same)\b")
+                   r"|and|but|what if|what about|how about|(?:does|dos) (?:that|it|this) (?:apply|count|go)|is it the same)\b")
 # "jeg er gravid også", "jeg er 14": a few words about oneself, nothing more.
 ABOUT_ME = re.compile(r"^(?:jeg|eg|e|ae|hun|han|ho)\s+(?:er|e|gar|kjorer|koyrer|jobber|jobbar)\b"
                       r"|^(?:i|i m|im|she|he|she s|he s)\s+(?:am|m|is|s|drive|drives|work|works|m also|am also)\b")
@@ -48,13 +48,20 @@ FOLLOW_UPS = {
 }
 # The worries a message can name, by the intent that answers each.
 WORRIES = {
-    "fear_driving_licence": re.compile(r"\blappen\b|\bforerkort|\bforarkort|\bsertifikat|\bforerrett|\bkjore\b|\bkjoring\b|\bkoyre\b"),
-    "fear_child_welfare": re.compile(r"\bbarnevern|\bbekymringsmelding|\bomsorgen\b|\bomsorga\b|\bmiste (?:barna|ungene|ungane|omsorgen)"),
-    "fear_police": re.compile(r"\bpoliti(?:et)?\b|\banmeld|\bbot\b|\bforelegg|\bstraff|\brulleblad|\bpolitiattest|\bruskontrakt"),
-    "fear_employer": re.compile(r"\bjobben\b|\bsjefen\b|\barbeidsgiver|\barbeidsgjevar|\bsykmeld|\bsjukmeld|\bnav\b|\bmiste jobben"),
-    "ask_confidentiality": re.compile(r"\btaushetsplikt|\bteieplikt|\bjournal(?:en)?\b|\bsi det videre\b|\bseie det vidare\b"),
-    "ask_treatment": re.compile(r"\bbehandling|\bavrusning|\bavrusing|\binnleggelse|\bhenvisning|\btilvising|\bventetid"),
-    "gambling_problem": re.compile(r"\bspill(?:e|ing|er|ing)?\b|\bspel(?:ar|ing)?\b|\bbetting|\bodds\b|\bcasino|\bkasino|\bspillegjeld|\bspelegjeld"),
+    "fear_driving_licence": re.compile(r"\blappen\b|\bforerkort|\bforarkort|\bsertifikat|\bforerrett|\bkjore\b|\bkjoring\b|\bkoyre\b"
+                                      r"|\bdriving licen[cs]e|\bmy licen[cs]e|\bthe licen[cs]e"),
+    "fear_child_welfare": re.compile(r"\bbarnevern|\bbekymringsmelding|\bomsorgen\b|\bomsorga\b|\bmiste (?:barna|ungene|ungane|omsorgen)"
+                                    r"|\bchild welfare|\bcustody\b|\btake my (?:kids|children|baby)"),
+    "fear_police": re.compile(r"\bpoliti(?:et)?\b|\banmeld|\bbot\b|\bforelegg|\bstraff|\brulleblad|\bpolitiattest|\bruskontrakt"
+                             r"|\bpolice\b|\barrest|\bcriminal record|\bfined?\b"),
+    "fear_employer": re.compile(r"\bjobben\b|\bsjefen\b|\barbeidsgiver|\barbeidsgjevar|\bsykmeld|\bsjukmeld|\bnav\b|\bmiste jobben"
+                               r"|\bemployer|\bmy boss\b|\bmy job\b|\bsick note|\bat work\b"),
+    "ask_confidentiality": re.compile(r"\btaushetsplikt|\bteieplikt|\bjournal(?:en)?\b|\bsi det videre\b|\bseie det vidare\b"
+                                     r"|\bconfidential|\bmedical records?\b"),
+    "ask_treatment": re.compile(r"\bbehandling|\bavrusning|\bavrusing|\binnleggelse|\bhenvisning|\btilvising|\bventetid"
+                               r"|\btreatment\b|\brehab\b|\bdetox\b|\breferral\b"),
+    "gambling_problem": re.compile(r"\bspill(?:e|ing|er|ing)?\b|\bspel(?:ar|ing)?\b|\bbetting|\bodds\b|\bcasino|\bkasino|\bspillegjeld|\bspelegjeld"
+                                  r"|\bgambling\b|\bgambl"),
 }
 
 
@@ -65,7 +72,11 @@ def follow_up(text: str) -> Optional[str]:
     leans = (LEANS.search(folded) and words <= FOLLOW_UP_MAX_WORDS) or (ABOUT_ME.search(folded) and words <= ABOUT_ME_MAX_WORDS)
     if not leans:
         return None
-    return next((key for key, pattern in FOLLOW_UPS.items() if pattern.search(folded)), None)
+    key = next((key for key, pattern in FOLLOW_UPS.items() if pattern.search(folded)), None)
+    # "og kan sjefen få vite at jeg røyker hasj?" asks about the job, not about hasj.
+    if key == "cannabis" and any(pattern.search(folded) for pattern in WORRIES.values()):
+        return None
+    return key
 
 
 def other_worries(text: str, answered: Optional[str]) -> List[str]:

@@ -42,6 +42,8 @@ SCANDINAVIAN = {"sv", "da"}
 MIN_WORDS = 3
 # How sure lingua must be before a Latin-script message leaves Norwegian.
 MIN_CONFIDENCE = 0.5
+# …or this sure, when the message holds no Norwegian word at all.
+MIN_CONFIDENCE_UNMARKED = 0.3
 # Danish and Swedish are Norwegian's neighbours: stricter, measured in docs/languages.md.
 MIN_CONFIDENCE_SCANDINAVIAN = 0.8
 # Words Norwegians write and Danes and Swedes don't (folded): one is enough to stay Norwegian.
@@ -50,8 +52,17 @@ NORWEGIAN_ONLY = {fold(word) for word in (
     "ble", "blir", "kjæreste", "kjæresten", "lappen", "førerkort", "førerkortet", "barnevernet",
     "fastlegen", "fastlege", "hjelp", "redd", "sjølv", "gutt", "jente", "dokker", "ka", "åssen",
     "kordan", "dere", "deg", "meg", "viss", "sånn", "fordi", "sykehus", "sjukehus", "politiet",
-    "legen", "piller", "pillene", "skjer", "hjelpe", "trenger", "treng",
+    "legen", "piller", "pillene", "skjer", "hjelpe", "trenger", "treng", "hei", "heisann", "nei", "takk",
+    "jada", "neida", "tusen",
 )}
+# Words (folded) only Swedes or Danes write, which let lingua's Swedish or
+# Danish stand below the stricter confidence (when no Norwegian word is there).
+SCANDINAVIAN_ONLY = {
+    "sv": {fold(w) for w in ("jag", "inte", "och", "är", "vad", "hur", "någon", "något", "nåt", "mycket", "kompis",
+                              "också", "läpparna", "andas", "själv", "hjälp", "sömntabletter", "ikväll", "inatt")},
+    "da": {fold(w) for w in ("mig", "dig", "sig", "hvad", "lige", "noget", "meget", "hende", "hendes", "ihjel",
+                              "vejret", "undskyld", "lidt", "rigtig", "hjælp", "kørekort", "springe", "læber", "mere")},
+}
 # Norwegian's own loanwords that every detector calls English when alone.
 ENGLISH_SHORT = {
     "hello", "hi there", "hey there", "thank you", "thanks", "thank you so much", "yes please",
@@ -59,6 +70,18 @@ ENGLISH_SHORT = {
     "help me", "please help", "i need help", "can you help me", "who are you", "what can you do",
     "are you a bot", "are you human", "is this anonymous",
 }
+
+# English words no Norwegian word is spelled like (not "i", "to", "for", "have";
+# "dos" is "does" after fold()): English with Norwegian institutions in it
+# ("will barnevernet take my kids") reads as Norwegian to lingua.
+ENGLISH_WORDS = {
+    "the", "my", "will", "what", "does", "dos", "are", "can", "if", "has", "of", "and", "take", "you", "is",
+    "your", "about", "how", "who", "when", "where", "why", "would", "should", "could", "am", "im",
+    "dont", "it", "this", "that", "with", "from", "after", "get", "got", "need", "want", "help",
+    "scared", "afraid", "report", "doctor", "doctors", "police", "lose", "job", "licence", "license",
+    "drinking", "drugs", "she", "he", "they", "our", "his", "been", "was", "legal", "free", "allowed",
+}
+MIN_ENGLISH_WORDS = 2
 
 _GEEZ = re.compile(r"[\u1200-\u137F]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -114,6 +137,9 @@ def identify(text: Text) -> Optional[str]:
             return "en"
         if len(words) < MIN_WORDS:
             return malform.detect(text)
+        english = sum(w in ENGLISH_WORDS for w in folded.split())
+        if english >= MIN_ENGLISH_WORDS and english >= 0.25 * len(words) and not malform.detect(text):
+            return "en"
     ranked = confidences(text)
     if not ranked:
         return None
@@ -127,8 +153,14 @@ def identify(text: Text) -> Optional[str]:
     needed = MIN_CONFIDENCE_SCANDINAVIAN if code in SCANDINAVIAN else MIN_CONFIDENCE
     if confidence >= needed:
         return code
-    # Unsure between languages: Norwegian words decide, else keep the conversation's.
-    return malform.detect(text)
+    if code in SCANDINAVIAN and set(folded.split()) & SCANDINAVIAN_ONLY[code]:
+        return code
+    # Unsure between languages: Norwegian words decide; with none at all, lingua's
+    # guess is a better answer than Norwegian (docs/languages.md, thresholds).
+    form = malform.detect(text)
+    if form or code in SCANDINAVIAN or set(folded.split()) & NORWEGIAN_ONLY:
+        return form
+    return code if confidence >= MIN_CONFIDENCE_UNMARKED else None
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)

@@ -48,6 +48,16 @@ def _set_language(message: Message, code: str) -> None:
     message.set(ENTITIES, entities, add_to_output=True)
 
 
+def _reads_scandinavian(text: str) -> bool:
+    ranked = language.confidences(text)
+    return bool(ranked) and ranked[0][0] in SCANDINAVIAN
+
+
+def _safety_line(message: Message) -> bool:
+    """The Norwegian safety net already saw danger mentioned (not now)."""
+    return any(e.get("entity") == "safety_line" and e.get("value") == "yes" for e in message.get(ENTITIES) or [])
+
+
 def apply(message: Message) -> Optional[str]:
     """The intent forced on the message, or None."""
     text = message.get(TEXT) or ""
@@ -66,6 +76,10 @@ def apply(message: Message) -> Optional[str]:
             hit = None if norwegian_words else multilingual_safety.match(text, others)
             if hit:
                 _set_language(message, hit[0])
+            elif not _safety_line(message) and _reads_scandinavian(text):
+                # Danish or Swedish kept as Norwegian (it shares Norwegian's words): their
+                # patterns catch what the Norwegian lexicon has no words for ("vil springe").
+                hit = multilingual_safety.match(text, sorted(SCANDINAVIAN))
         return _force(message, hit[1], message.get(INTENT) or {}) if hit else None
     hit = multilingual_safety.match(text, [code]) or multilingual_safety.match(text)
     if hit:
