@@ -25,6 +25,26 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
 
 
 
+def _twelve_weeks_of_counts(path):
+    """What an operator would see after a quarter: some topics large, some
+    small, some weeks hidden."""
+    from bot.stats import weeks
+    from bot.stats.store import StatsStore
+
+    cells = {}
+    sizes = {"fear_child_welfare": 30, "fear_driving_licence": 24, "seek_help_self": 20, "worried_about_other": 16,
+             "fear_police": 12, "ask_privacy": 8, "gambling_problem": 6, "crisis_suicidal": 5, "ask_treatment": 4}
+    for i, week in enumerate(weeks.complete_weeks(weeks.now(), 12)):
+        cells[(week, "conversations", "")] = 120 + 3 * i
+        for n, (intent, size) in enumerate(sizes.items()):
+            cells[(week, "intent", intent)] = size + (i * (n % 3)) // 2
+        cells[(week, "crisis_answer", "")] = 5 + i % 3
+        cells[(week, "fallback", "nlu")] = 9
+        cells[(week, "feedback", "positive")] = 7
+        cells[(week, "service_shown", "rusinfo")] = 14
+    StatsStore(path).add(cells)
+
+
 @pytest.fixture(scope="module")
 def site(model_path, tmp_path_factory):
     """The stack plus a 'neutral' site on another port for the quick exit."""
@@ -45,6 +65,7 @@ def site(model_path, tmp_path_factory):
         stats_path=work / "stats.sqlite3", operator_token=TOKEN, quick_exit_url=neutral_url,
         embed_origins=(neutral_url.rstrip("/"),),
     )
+    _twelve_weeks_of_counts(settings.stats_path)
     host_page = work / "neutral" / "kommune.html"
     host_page.write_text(host_page.read_text().replace("__FRONT__", settings.web_url))
     venv = Path(sys.executable).parent
@@ -217,9 +238,34 @@ def test_the_operator_page_needs_the_token_and_shows_charts(browser, site):
     page.fill("#token", TOKEN)
     page.click("button[type=submit]")
     page.wait_for_selector("svg")
-    assert page.locator("svg").count() == 7
+    assert page.locator(".chart svg").count() == 7  # every metric in full
+    assert "Siste hele uke" in page.inner_text(".summary")
+    assert page.locator(".summary tbody tr").first.inner_text().startswith("Barnevern")
+    assert "fear_child_welfare" not in page.inner_text("body")
+    assert "må sjekkes" in page.inner_text(".attention")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_operator_page_reads_at_a_glance_on_a_phone_and_a_screen(browser, site, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(site[0] + "operator")
+    page.fill("#token", TOKEN)
+    page.click("button[type=submit]")
+    page.wait_for_selector(".summary")
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "operator-1280.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"operator-{width}.png"), full_page=True)
+    if width == 1280:  # what a board meeting gets on paper
+        page.emulate_media(media="print")
+        page.pdf(path=str(SHOTS / "operator-a4.pdf"), format="A4")
+        page.emulate_media(media="screen")
+    assert results.violations_count == 0, results.generate_report()
+    # The summary fits the screen: no sideways scrolling of the page itself.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     context.close()
 
 

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from bot.report.__main__ import main
+from bot.report.labels import TOPICS
 from bot.stats import weeks
 from bot.stats.store import StatsStore
 
@@ -78,9 +79,9 @@ def db(tmp_path):
 def test_text_shows_visible_counts_and_hides_small_ones(db, capsys):
     assert main(["--db", str(db), "--weeks", "4"]) == 0
     out = capsys.readouterr().out
-    police = next(line for line in out.splitlines() if line.startswith("fear_police"))
-    assert police.split()[1:] == ["12", "13", "14", "15"]
-    gambling = next(line for line in out.splitlines() if line.startswith("gambling_problem"))
+    police = next(line for line in out.splitlines() if line.startswith("Politi og straff"))
+    assert police.split()[3:] == ["12", "13", "14", "15"]
+    gambling = next(line for line in out.splitlines() if line.startswith("Pengespill"))
     assert gambling.split()[1:] == ["<5"] * 4
     assert "Samtaler startet" in out and " 9" not in out.split("Tema:")[0]  # not the running week
     assert RUNNING.split("-")[1] not in out
@@ -108,7 +109,10 @@ def test_html_is_one_self_contained_page_with_a_chart_per_metric(db, tmp_path, c
     out = tmp_path / "report.html"
     assert main(["--db", str(db), "--weeks", "4", "--html", "-o", str(out)]) == 0
     page = out.read_text()
-    assert page.count("<svg") == page.count("<section>") == 7
+    assert page.count("<section>") == 7  # every metric in full, after the overview
+    assert page.count('<div class="chart"><svg') == 7
+    for overview in ('class="summary"', 'class="attention"', 'class="over-time"'):
+        assert overview in page
     assert not re.search(r"(src|href)\s*=|@import|url\(|https?://", page)
     assert f"<title>{ENDED[-1]}: &lt;5</title>" in page  # the hidden bar says only "<5"
 
@@ -117,7 +121,7 @@ def test_the_threshold_comes_from_the_settings(db, capsys, monkeypatch):
     monkeypatch.setenv("REPORT_THRESHOLD", "3")
     main(["--db", str(db), "--weeks", "4"])
     out = capsys.readouterr().out
-    gambling = next(line for line in out.splitlines() if line.startswith("gambling_problem"))
+    gambling = next(line for line in out.splitlines() if line.startswith("Pengespill"))
     assert gambling.split()[-1] == "3"  # 3 is not below 3
 
 
@@ -130,3 +134,66 @@ def test_no_statistics_file_yet_reads_as_zero(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "none.sqlite3"), "--weeks", "2"]) == 0
     captured = capsys.readouterr()
     assert "<5" in captured.out and "No statistics file" in captured.err
+
+
+# --- the overview an operator reads first -------------------------------------------
+
+
+def _html(db, tmp_path):
+    out = tmp_path / "report.html"
+    assert main(["--db", str(db), "--weeks", "4", "--html", "-o", str(out)]) == 0
+    return out.read_text()
+
+
+def test_labels_are_norwegian_and_keys_stay_stable(db, capsys):
+    main(["--db", str(db), "--weeks", "4", "--csv"])
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    police = next(r for r in rows if r["key"] == "fear_police")
+    assert police["label"] == "Politi og straff" and police["metric"] == "intent"
+    assert {r["label"] for r in rows if r["key"] == "emergency_overdose"} == {"Overdose"}
+    assert {r["label"] for r in rows if r["key"] == "crisis_suicidal"} == {"Krise (selvmordstanker)"}
+    assert {r["label"] for r in rows if r["key"] == "rusinfo"} == {"RUSinfo"}
+    assert not [r for r in rows if r["metric"] == "intent" and "_" in r["label"]]
+
+
+def test_the_summary_ranks_last_weeks_topics_with_share_and_median(db, tmp_path):
+    page = _html(db, tmp_path)
+    summary = page.split('class="summary"')[1].split("</section>")[0]
+    assert f"Siste hele uke: {ENDED[-1]}" in summary
+    assert "Samtaler startet: <strong>43</strong>" in summary and "median for de 3 ukene før: 41" in summary
+    first = re.search(r"<tbody><tr><th scope=\"row\">([^<]+)</th><td>(\d+)</td><td>([^<]+)</td><td>([^<]+)</td>",
+                      summary)
+    # Politi og straff: 15 of 43 conversations; the lower median of 12, 13, 14 is 13.
+    assert first.groups() == ("Politi og straff", "15", "35%", "13")
+    gambling = re.search(r"Pengespill</th><td>([^<]+)</td><td>([^<]+)</td><td>([^<]+)</td>", summary).groups()
+    assert gambling == ("&lt;5", "–", "&lt;5")  # hidden: no share, and its median is hidden too
+    assert "Krisesvar gitt" in summary and "spurte tilbake" in summary
+
+
+def test_attention_names_the_topics_that_grew_against_their_median(tmp_path):
+    path = tmp_path / "grow.sqlite3"
+    cells = {}
+    for i, week in enumerate(ENDED):
+        cells[(week, "conversations", "")] = 60
+        cells[(week, "intent", "fear_child_welfare")] = 6 if i < 3 else 18
+        cells[(week, "intent", "fear_police")] = 10
+    StatsStore(path).add(cells)
+    page = _html(path, tmp_path)
+    attention = page.split('class="attention"')[1].split("</section>")[0]
+    assert "Barnevern: 18 samtaler, mot median 6 før (3.0 ganger)" in attention
+    assert "Politi og straff" not in attention
+
+
+def test_topics_share_one_scale_biggest_large_rest_small(db, tmp_path):
+    page = _html(db, tmp_path)
+    over_time = page.split('class="over-time"')[1].split("</section>")[0]
+    assert "samme skala (0 til 15 samtaler" in over_time
+    assert over_time.count('<figure class="small">') == len(TOPICS) - 5
+    assert over_time.count("<polyline") == 5
+    assert "Politi og straff" in over_time.split('class="multiples"')[0]  # among the big ones
+
+
+def test_the_page_prints_to_a4():
+    from bot.report.render import STYLE
+
+    assert "@page{size:A4" in STYLE and "@media print" in STYLE

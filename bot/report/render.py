@@ -10,6 +10,7 @@ import io
 import json
 from typing import List, Optional, Sequence
 
+from bot.report import overview
 from bot.report.table import MetricTable, Report
 from bot.services import check
 
@@ -133,13 +134,37 @@ th,td{border:1px solid #ccc;padding:.2rem .45rem;text-align:right}
 th[scope=row]{text-align:left;font-weight:normal}
 details{margin-top:.3rem}
 .recheck td,.recheck th{text-align:left;vertical-align:top}.recheck td{overflow-wrap:anywhere}
+.scroll{overflow-x:auto}.chart svg{max-width:none}
+svg{max-width:100%;height:auto}
+caption{text-align:left;font-weight:600;padding:.3rem 0}
+.big{font-size:1.15rem}.muted{color:#4a4a4a}
+.two{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:flex-start}
+.ranked td{min-width:4.5rem}
+.attention{border-left:4px solid #b35c00;padding-left:.8rem}
+svg .grid{stroke:#d0d0d0}svg .line{fill:none;stroke-width:2.5}
+svg .pt.hidden{fill:#fff;stroke:#595959;stroke-dasharray:2 2}
+.c0{stroke:#0b5394;fill:#0b5394}.c1{stroke:#b34700;fill:#b34700;stroke-dasharray:8 3}
+.c2{stroke:#1b7a3a;fill:#1b7a3a;stroke-dasharray:2 3}.c3{stroke:#8e2d6e;fill:#8e2d6e;stroke-dasharray:10 3 2 3}
+.c4{stroke:#4d4d4d;fill:#4d4d4d;stroke-dasharray:4 4}
+svg .line.c0,svg .line.c1,svg .line.c2,svg .line.c3,svg .line.c4{fill:none}
+.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem}
+.multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.6rem}
+.small{margin:0}.small figcaption{font-size:.9rem}
+@page{size:A4;margin:14mm}
+@media print{
+body{margin:0;max-width:none;font-size:10pt}
+.links,details>summary{display:none}
+section{break-inside:avoid}h2{break-after:avoid}
+.chart,.scroll{overflow:visible}
+a{color:inherit;text-decoration:none}
+}
 """
 
 
 def recheck_section(items: Sequence[check.Item], today: dt.date) -> str:
     """'Må sjekkes på nytt': the services directory's details to check again,
     the same list as `make check-services` (bot.services.check.recheck)."""
-    parts = [f"<section><h2>Må sjekkes på nytt</h2><p>Opplysninger i tjenestekatalogen (data/services.yml) "
+    parts = [f"<section id=\"recheck\"><h2>Må sjekkes på nytt</h2><p>Opplysninger i tjenestekatalogen (data/services.yml) "
              f"per {today:%d.%m.%Y}: {len(items)} punkter. Samme liste som <code>make check-services</code>.</p>"]
     for kind, heading in check.KINDS.items():
         rows = [i for i in items if i.kind == kind]
@@ -152,23 +177,26 @@ def recheck_section(items: Sequence[check.Item], today: dt.date) -> str:
                 i.url or "(ingen kildeadresse)", i.note)) + "</tr>"
             for i in rows
         )
-        parts.append('<table class="recheck"><thead><tr><th scope="col">Tjeneste</th><th scope="col">Opplysning</th>'
+        parts.append('<div class="scroll"><table class="recheck"><thead><tr><th scope="col">Tjeneste</th><th scope="col">Opplysning</th>'
                      '<th scope="col">Kildens dato</th><th scope="col">Kilde</th><th scope="col">Merknad</th></tr>'
-                     f"</thead><tbody>{body}</tbody></table>")
+                     f"</thead><tbody>{body}</tbody></table></div>")
     parts.append("</section>")
     return "".join(parts)
 
 
-def html_page(report: Report, extra: str = "", after: str = "") -> str:
-    """One page, no external assets: styles and charts are inline. `extra`
-    (trusted HTML) goes at the top of the page: the operator page's links;
-    `after` (trusted HTML) at the end: the operator page's recheck list."""
+def html_page(report: Report, extra: str = "", after: str = "", recheck_count: Optional[int] = None) -> str:
+    """One page, no external assets: styles and charts are inline. First the
+    last ended week at a glance, what needs attention and the topics over
+    time (bot.report.overview), then every metric in full. `extra` (trusted
+    HTML) goes at the top of the page: the operator page's links; `after`
+    (trusted HTML) at the end: the operator page's recheck list, whose length
+    `recheck_count` is named under "Trenger oppmerksomhet"."""
     sections = []
     for table in report.tables:
         sections.append(
             f"<section><h2>{html.escape(table.title)}</h2><p>{html.escape(table.explanation)}</p>"
             f'<div class="chart">{_chart(table, report)}</div>'
-            f"<details open><summary>Tabell</summary>{_table(table, report)}</details></section>"
+            f'<details open><summary>Tabell</summary><div class="scroll">{_table(table, report)}</div></details></section>'
         )
     span = f"uke {report.weeks[0]} til {report.weeks[-1]}" if report.weeks else "ingen uker"
     return f"""<!doctype html>
@@ -180,6 +208,8 @@ def html_page(report: Report, extra: str = "", after: str = "") -> str:
 «{html.escape(report.hidden_mark)}» betyr færre enn {report.threshold} (0 medregnet), vist som en stiplet søyle
 med samme høyde uansett. Det finnes ingen totaler: med dem kunne skjulte tall regnes ut.
 Uka som pågår, kommer med når den er over.</p>
+{overview.summary_section(report)}{overview.attention_section(report, recheck_count)}{overview.topics_over_time(report)}
+<h2 class="all">Alle tall, uke for uke</h2>
 {"".join(sections)}{after}
 </main></body></html>
 """

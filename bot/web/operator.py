@@ -87,12 +87,14 @@ def add_routes(app: web.Application, settings: Settings) -> None:
         if not signed_in(request):
             return login_page()
         links = (
-            '<p><a href="/operator/report.csv">Last ned CSV</a> · '
-            '<a href="/operator/logout">Logg ut</a></p>'
+            '<p class="links"><a href="/operator/report.csv">Last ned CSV</a> · '
+            '<a href="/operator/logout">Logg ut</a> · Skriv ut (Ctrl+P) gir A4 for et styremøte</p>'
         )
         today = weeks_module.now().date()
-        recheck = render.recheck_section(check.recheck(directory.load_directory(), today), today)
-        response = web.Response(text=render.html_page(report(REPORT_WEEKS), extra=links, after=recheck),
+        items = check.recheck(directory.load_directory(), today)
+        recheck = render.recheck_section(items, today)
+        response = web.Response(text=render.html_page(report(REPORT_WEEKS), extra=links, after=recheck,
+                                                      recheck_count=len(items)),
                                 content_type="text/html")
         response.headers["Content-Security-Policy"] = report_csp
         return response
