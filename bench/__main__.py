@@ -65,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
                            "stock_load_seconds": costs.load_seconds(speed.train_stock_bot(False).model)}
     if args.only in (None, "understanding"):
         results["understanding"] = understanding.run(WORK, args.fresh, log, ours)
+        log("Language identifiers on our own messages (bench/language_id.py)…")
+        from bench import language_id
+        results["language_id"] = language_id.run()
     results["wall_seconds"] = time.perf_counter() - started
     results["date"] = time.strftime("%Y-%m-%d")
     RAW.parent.mkdir(parents=True, exist_ok=True)

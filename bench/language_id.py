@@ -84,6 +84,11 @@ def _ours() -> Callable[[str], Optional[str]]:
 
 
 def measure(name: str, make: Callable[[], Callable[[str], Optional[str]]]) -> Dict:
+    import os
+
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    import bot.nlu.language  # noqa: F401  (Rasa's imports: the same baseline for every candidate)
+
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
     detect = make()
@@ -129,10 +134,28 @@ CANDIDATES = {
 }
 
 
-def main() -> None:
-    results = [measure(name, make) for name, make in CANDIDATES.items()]
+def run() -> List[Dict]:
+    """Every candidate, each in a fresh process so its memory is its own."""
+    import subprocess
+    import sys
+
+    results = []
+    for name in CANDIDATES:
+        out = subprocess.run([sys.executable, "-m", "bench.language_id", "--one", name], capture_output=True,
+                             text=True, check=True, cwd=ROOT).stdout
+        results.append(json.loads(out.strip().splitlines()[-1]))
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(results, ensure_ascii=False, indent=1))
+    return results
+
+
+def main() -> None:
+    import sys
+
+    if len(sys.argv) > 2 and sys.argv[1] == "--one":
+        print(json.dumps(measure(sys.argv[2], CANDIDATES[sys.argv[2]]), ensure_ascii=False))
+        return
+    results = run()
     for r in results:
         print(f"{r['identifier']:38} no kept {r['norwegian_kept']:.4f} ({r['norwegian_messages']})  "
               f"en {r['english_correct']:.3f} ({r['english_messages']})  other {r['foreign_correct']:.3f} "

@@ -186,6 +186,18 @@ def markdown(raw: dict, chart_name: str) -> str:
                           for m in cv["metrics"].values()))
                       for metric in cv["metrics"]["ours"]]),
                   "", "Training per fold: " + ", ".join(f"{s:.0f} s" for s in cv["train_seconds"]) + "."]
+    ids = raw.get("language_id")
+    if ids:
+        parts += ["", "## Language identification", "",
+                  "Which language a message is in (docs/languages.md): every Norwegian training and test message must "
+                  "stay Norwegian (nb, nn, or undecided, which keeps the conversation's language); English and the "
+                  "fifteen other languages' test messages should be named right. Each identifier in its own process.", "",
+                  table(("identifier", "Norwegian kept", "English right", "English undecided", "others right",
+                         "ms/message", "memory added", "load"),
+                        [(r["identifier"], f"{r['norwegian_kept']:.4f} ({r['norwegian_messages']})",
+                          f"{r['english_correct']:.3f} ({r['english_messages']})", f"{r['english_undecided']:.3f}",
+                          f"{r['foreign_correct']:.3f} ({r['foreign_messages']})", f"{r['ms_per_message']:.2f}",
+                          f"{r['memory_mb_added']} MB", f"{r['load_s']:.1f} s") for r in ids])]
     s = raw.get("speed")
     if s:
         d = derived(raw)
