@@ -10,8 +10,9 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONWARNINGS := ignore
 
-# The safety net is code read at run time, not trained state: changing it needs no retraining.
-TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) bot/nlu/e5_featurizer.py $(shell find data -name '*.yml' ! -name services.yml)
+# The safety net and the language files (data/languages: danger patterns, and the texts that
+# generate domain/multilingual.yml) are read at run time, not trained: changing them needs no retraining.
+TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) bot/nlu/e5_featurizer.py $(shell find data -name '*.yml' ! -name services.yml ! -path 'data/languages/*')
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -25,7 +26,11 @@ install: $(BIN)/.installed  ## create .venv (Python 3.10) from requirements.lock
 lock: install  ## re-pin requirements.lock from the current .venv
 	$(BIN)/pip freeze | grep -v '^-e' > requirements.lock
 
-$(MODEL): $(BIN)/.installed $(TRAINING_INPUTS)
+# The answers every language has, generated from one file per language.
+domain/multilingual.yml: $(wildcard data/languages/*.yml) bot/multilingual_domain.py | $(BIN)/.installed
+	$(BIN)/python -m bot.multilingual_domain
+
+$(MODEL): $(BIN)/.installed $(TRAINING_INPUTS) domain/multilingual.yml
 	@echo "Training (NLU data, stories, rules or config changed)…"
 	$(BIN)/rasa train --domain domain --fixed-model-name spor-trygt --out models --quiet
 	@touch $@

@@ -66,7 +66,12 @@ def render(folder: Path = SOURCE) -> str:
 
 
 def main() -> None:
-    TARGET.write_text(render(), encoding="utf-8")
+    text = render()
+    # Unchanged answers (a new danger pattern, say) leave the file, and so the trained model, alone.
+    if TARGET.exists() and TARGET.read_text(encoding="utf-8") == text:
+        print(f"{TARGET.relative_to(ROOT)} is up to date")
+        return
+    TARGET.write_text(text, encoding="utf-8")
     print(f"wrote {TARGET.relative_to(ROOT)}")
 
 

@@ -61,7 +61,8 @@ SCANDINAVIAN_ONLY = {
     "sv": {fold(w) for w in ("jag", "inte", "och", "är", "vad", "hur", "någon", "något", "nåt", "mycket", "kompis",
                               "också", "läpparna", "andas", "själv", "hjälp", "sömntabletter", "ikväll", "inatt")},
     "da": {fold(w) for w in ("mig", "dig", "sig", "hvad", "lige", "noget", "meget", "hende", "hendes", "ihjel",
-                              "vejret", "undskyld", "lidt", "rigtig", "hjælp", "kørekort", "springe", "læber", "mere")},
+                              "vejret", "undskyld", "lidt", "rigtig", "hjælp", "kørekort", "springe", "læber", "mere", "af",
+                              "grin")},
 }
 # Norwegian's own loanwords that every detector calls English when alone.
 ENGLISH_SHORT = {

@@ -29,6 +29,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.languages import ANSWERED, NORWEGIAN
 from bot.nlu import language, multilingual_safety
 from bot.nlu.normalize import fold
+from bot.nlu import safety_net
 from bot.nlu.safety_net import SAFETY_INTENTS, _force
 from bot.nlu.words import whole_message_entity
 
@@ -84,8 +85,8 @@ def apply(message: Message) -> Optional[str]:
     hit = multilingual_safety.match(text, [code]) or multilingual_safety.match(text)
     if hit:
         return _force(message, hit[1], message.get(INTENT) or {})
-    if intent in SAFETY_INTENTS and code in SCANDINAVIAN:
-        return None
+    if intent in SAFETY_INTENTS and code in SCANDINAVIAN and safety_net.read(text)[0]:
+        return None  # the Norwegian lexicon reads Danish and Swedish danger too
     return _force(message, OUT_OF_SCOPE, message.get(INTENT) or {})
 
 
