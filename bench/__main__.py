@@ -2,7 +2,7 @@
 bench/results.md, bench/results.png and the README's summary table, which is
 also printed.
 
-    .venv/bin/python -m bench [--fresh] [--only understanding|speed] [--render]
+    .venv/bin/python -m bench [--fresh] [--only understanding|speed] [--render] [--no-crossval]
 
 --fresh retrains every model instead of reusing bench/cache.py's entries;
 --render rewrites the outputs from the last run's results/bench/raw.json.
@@ -35,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fresh", action="store_true", help="retrain every model, ignoring the cache")
     parser.add_argument("--only", choices=("understanding", "speed"), help="one half, for working on it")
     parser.add_argument("--render", action="store_true", help="only rewrite results.md and the chart from raw.json")
+    parser.add_argument("--no-crossval", action="store_true",
+                        help="leave out the 5-fold cross-validation (five more trainings, the longest part)")
     args = parser.parse_args(argv)
     if args.render:
         return write(json.loads(RAW.read_text()))
@@ -64,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         results["cost"] = {"ours_load_seconds": costs.load_seconds(ours.model),
                            "stock_load_seconds": costs.load_seconds(speed.train_stock_bot(False).model)}
     if args.only in (None, "understanding"):
-        results["understanding"] = understanding.run(WORK, args.fresh, log, ours)
+        results["understanding"] = understanding.run(WORK, args.fresh, log, ours, crossval=not args.no_crossval)
         log("Language identifiers on our own messages (bench/language_id.py)…")
         from bench import language_id
         results["language_id"] = language_id.run()

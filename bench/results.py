@@ -45,8 +45,9 @@ def reused_training_seconds(raw: dict) -> float:
     if u:
         runs += [(u["models"][k]["train_seconds"], u["models"][k].get("trained") != "this run")
                  for k in ("ours", "stock")]
-        cv = u["crossval"]
-        runs += zip(cv["train_seconds"], cv.get("reused", [False] * len(cv["train_seconds"])))
+        cv = u.get("crossval")
+        if cv:
+            runs += zip(cv["train_seconds"], cv.get("reused", [False] * len(cv["train_seconds"])))
     if s:
         runs.append((s["stock_bot_train_seconds"], s.get("stock_bot_reused", False)))
     return sum(seconds for seconds, reused in runs if reused)
@@ -65,11 +66,12 @@ def summary_rows(raw: dict) -> list[tuple[str, str, str, str, str]]:
             key = f"recall_{intent}"
             rows.append((f"recall {intent}", f"{ours[key]:.2f}", f"{stock[key]:.2f} (TF-IDF+LR {lr[key]:.2f})",
                          f"{TARGETS['safety_recall']:.2f}", _ok(ours[key] >= TARGETS["safety_recall"])))
-        cv = u["crossval"]["metrics"]
-        rows.append(("5-fold CV accuracy (mean ± sd)",
-                     f"{cv['ours']['accuracy']['mean']:.3f} ± {cv['ours']['accuracy']['sd']:.3f}",
-                     f"(TF-IDF+LR {cv['tfidf_lr']['accuracy']['mean']:.3f} ± {cv['tfidf_lr']['accuracy']['sd']:.3f})",
-                     "", ""))
+        cv = (u.get("crossval") or {}).get("metrics")
+        if cv:
+            rows.append(("5-fold CV accuracy (mean ± sd)",
+                         f"{cv['ours']['accuracy']['mean']:.3f} ± {cv['ours']['accuracy']['sd']:.3f}",
+                         f"(TF-IDF+LR {cv['tfidf_lr']['accuracy']['mean']:.3f} ± {cv['tfidf_lr']['accuracy']['sd']:.3f})",
+                         "", ""))
     s, d = raw.get("speed"), derived(raw)
     if s:
         rows.append(("front adds at p50, 1 client", f"{d['front_p50_added_ms']:.2f} ms", "",
@@ -147,18 +149,28 @@ def markdown(raw: dict, chart_name: str) -> str:
         parts.append(table(("model", "accuracy", "macro-F1", "recall crisis_suicidal", "recall emergency_overdose",
                              "errors", "training"), rows))
         ours, without = u["models"]["ours"], u["models"]["ours_without_safety_net"]
-        cv = u["crossval"]
-        cv_ours, cv_without = cv["metrics"]["ours"], cv["metrics"]["ours_without_safety_net"]
-        parts += ["", "### The safety net's contribution", "",
-                  "Same trained models, loaded once as built and once with `SafetyNet` passing messages through. "
-                  f"On the held-out set the net changed {ours['net_changed']} of {ours['examples']} predictions; "
-                  f"over the {cv['folds']} cross-validation folds (harder, see below) {cv['net_changed']} of "
-                  f"{cv['examples']}.", "",
-                  table(("", "held-out, with", "held-out, without", "CV mean, with", "CV mean, without"), [
-                      (label, f"{ours[k]:.3f}", f"{without[k]:.3f}", f"{cv_ours[k]['mean']:.3f}",
-                       f"{cv_without[k]['mean']:.3f}")
-                      for k, label in (("accuracy", "accuracy"), ("macro_f1", "macro-F1"),
-                                       *((f"recall_{i}", f"recall {i}") for i in SAFETY_INTENTS))]),
+        cv = u.get("crossval")
+        if cv:
+            cv_ours, cv_without = cv["metrics"]["ours"], cv["metrics"]["ours_without_safety_net"]
+            parts += ["", "### The safety net's contribution", "",
+                      "Same trained models, loaded once as built and once with `SafetyNet` passing messages through. "
+                      f"On the held-out set the net changed {ours['net_changed']} of {ours['examples']} predictions; "
+                      f"over the {cv['folds']} cross-validation folds (harder, see below) {cv['net_changed']} of "
+                      f"{cv['examples']}.", "",
+                      table(("", "held-out, with", "held-out, without", "CV mean, with", "CV mean, without"), [
+                          (label, f"{ours[k]:.3f}", f"{without[k]:.3f}", f"{cv_ours[k]['mean']:.3f}",
+                           f"{cv_without[k]['mean']:.3f}")
+                          for k, label in (("accuracy", "accuracy"), ("macro_f1", "macro-F1"),
+                                           *((f"recall_{i}", f"recall {i}") for i in SAFETY_INTENTS))])]
+        else:
+            parts += ["", "### The safety net's contribution", "",
+                      f"On the held-out set the net changed {ours['net_changed']} of {ours['examples']} predictions "
+                      "(cross-validation was left out of this run: `make bench` without `--no-crossval` adds it).", "",
+                      table(("", "held-out, with", "held-out, without"), [
+                          (label, f"{ours[k]:.3f}", f"{without[k]:.3f}")
+                          for k, label in (("accuracy", "accuracy"), ("macro_f1", "macro-F1"),
+                                           *((f"recall_{i}", f"recall {i}") for i in SAFETY_INTENTS))])]
+        parts += [
                   "", "### The five weakest intents (held-out F1)", ""]
         worst = []
         for key in ("ours", "stock", "tfidf_lr"):
@@ -177,7 +189,8 @@ def markdown(raw: dict, chart_name: str) -> str:
                               f"{sets[key]['macro_f1']:.3f}", f"{sets[key].get('top3', sets[key]['accuracy']):.3f}",
                               *(f"{sets[key][f'recall_{i}']:.2f}" for i in SAFETY_INTENTS))
                              for name, sets in u["sets"].items() for key in ("ours", "stock", "tfidf_lr")])]
-        parts += ["", f"### {cv['folds']}-fold cross-validation of our pipeline", "",
+        if cv:
+            parts += ["", f"### {cv['folds']}-fold cross-validation of our pipeline", "",
                   f"All {cv['examples']} training examples, stratified folds (seed 42): train on four fifths, "
                   "score the fifth, five times; TF-IDF + LR on the same folds for scale. Mean ± sd (min–max):", "",
                   table(("metric", *(MODELS[name] for name in cv["metrics"])), [

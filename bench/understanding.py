@@ -223,7 +223,7 @@ def cross_validate(work: Path, fresh: bool, log: Callable[[str], None]) -> dict:
                         for name, fold_rows in rows.items()}}
 
 
-def run(work: Path, fresh: bool, log: Callable[[str], None], ours: Trained) -> dict:
+def run(work: Path, fresh: bool, log: Callable[[str], None], ours: Trained, crossval: bool = True) -> dict:
     train = load_examples(NLU_DATA)
     holdout = load_examples(HOLDOUT)
     results: dict = {"train_examples": len(train), "holdout_examples": len(holdout), "models": {}}
@@ -254,6 +254,7 @@ def run(work: Path, fresh: bool, log: Callable[[str], None], ours: Trained) -> d
                                  "stock": summary(score(stock.model, examples)[0]),
                                  "tfidf_lr": summary(tfidf_baseline(train, examples)[0])}
 
-    log(f"{FOLDS}-fold cross-validation of our pipeline…")
-    results["crossval"] = cross_validate(work, fresh, log)
+    if crossval:
+        log(f"{FOLDS}-fold cross-validation of our pipeline…")
+        results["crossval"] = cross_validate(work, fresh, log)
     return results
