@@ -77,7 +77,7 @@ def test_the_privacy_answer_states_the_configured_idle_time():
     minutes = settings_module.load().idle_minutes
     responses = load_domain()["responses"]["utter_privacy"]
     for variant in responses:
-        stated = re.search(r"(\d+) minutt", variant["text"])
+        stated = re.search(r"(\d+) (?:minutt|minute)", variant["text"])
         assert stated and float(stated.group(1)) == minutes
 
 

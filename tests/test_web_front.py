@@ -214,7 +214,7 @@ async def test_the_operator_page_shows_the_report_with_the_token(settings):
         assert status == 303
         assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/operator" in cookie
         status, page, response = await get(client, "/operator")
-        assert status == 200 and page.count('<div class="chart"><svg') == 7 and 'class="summary"' in page
+        assert status == 200 and page.count('class="chart"') == 7 and 'class="summary"' in page
         assert "'sha256-" in response.headers["Content-Security-Policy"]
         status, csv_text, response = await get(client, "/operator/report.csv")
     assert status == 200 and csv_text.startswith("metric,key,label,week,value")

@@ -80,6 +80,12 @@ def biggest(report: Report) -> Tuple[List[Row], List[Row]]:
 # --- HTML -----------------------------------------------------------------
 
 
+def scroll_box(label: str, kind: str = "scroll") -> str:
+    """The opening of a box that scrolls sideways on a narrow screen: focusable
+    and named, so it can be scrolled from the keyboard."""
+    return f'<div class="{kind}" tabindex="0" role="region" aria-label="{html.escape(label)}">'
+
+
 def _n(value: Optional[int], report: Report) -> str:
     return html.escape(report.hidden_mark) if value is None else str(value)
 
@@ -105,7 +111,8 @@ def summary_section(report: Report) -> str:
         f"<td>{_share(f)}</td><td>{_median(f, report)}</td></tr>"
         for f in topics(report)
     )
-    topic_table = ('<div class="scroll"><table class="ranked"><caption>Temaer, flest først</caption><thead><tr>'
+    topic_table = (f'{scroll_box("Temaer, flest først")}<table class="ranked">'
+                   '<caption>Temaer, flest først</caption><thead><tr>'
                    '<th scope="col">Tema</th><th scope="col">Samtaler</th><th scope="col">Andel av samtalene</th>'
                    f'<th scope="col">Median før</th></tr></thead><tbody>{rows}</tbody></table></div>')
     answers = [
@@ -120,7 +127,8 @@ def summary_section(report: Report) -> str:
         f'<tr><th scope="row">{html.escape(label)}</th><td>{_n(f.value, report)}</td><td>{_median(f, report)}</td></tr>'
         for metric, key, label in answers for f in [figure(_row(report, metric, key), None)]
     )
-    answer_table = ('<div class="scroll"><table class="ranked"><caption>Svar og forståelse</caption><thead><tr>'
+    answer_table = (f'{scroll_box("Svar og forståelse")}<table class="ranked">'
+                    '<caption>Svar og forståelse</caption><thead><tr>'
                     '<th scope="col"></th><th scope="col">Ganger</th><th scope="col">Median før</th></tr></thead>'
                     f"<tbody>{answer_rows}</tbody></table></div>")
     return head + '<div class="two">' + topic_table + answer_table + "</div></section>"

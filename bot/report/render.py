@@ -177,7 +177,7 @@ def recheck_section(items: Sequence[check.Item], today: dt.date) -> str:
                 i.url or "(ingen kildeadresse)", i.note)) + "</tr>"
             for i in rows
         )
-        parts.append('<div class="scroll"><table class="recheck"><thead><tr><th scope="col">Tjeneste</th><th scope="col">Opplysning</th>'
+        parts.append(overview.scroll_box(f"Må sjekkes: {heading}") + '<table class="recheck"><thead><tr><th scope="col">Tjeneste</th><th scope="col">Opplysning</th>'
                      '<th scope="col">Kildens dato</th><th scope="col">Kilde</th><th scope="col">Merknad</th></tr>'
                      f"</thead><tbody>{body}</tbody></table></div>")
     parts.append("</section>")
@@ -195,8 +195,9 @@ def html_page(report: Report, extra: str = "", after: str = "", recheck_count: O
     for table in report.tables:
         sections.append(
             f"<section><h2>{html.escape(table.title)}</h2><p>{html.escape(table.explanation)}</p>"
-            f'<div class="chart">{_chart(table, report)}</div>'
-            f'<details open><summary>Tabell</summary><div class="scroll">{_table(table, report)}</div></details></section>'
+            f'{overview.scroll_box(f"{table.title}: diagram", "chart")}{_chart(table, report)}</div>'
+            f'<details open><summary>Tabell</summary>{overview.scroll_box(f"{table.title}: tabell")}'
+            f"{_table(table, report)}</div></details></section>"
         )
     span = f"uke {report.weeks[0]} til {report.weeks[-1]}" if report.weeks else "ingen uker"
     return f"""<!doctype html>
