@@ -29,7 +29,12 @@ QUESTION = {
 
 
 def choices(ranking: List[Dict[Text, Any]]) -> List[Text]:
-    """The likeliest topics worth offering, best first."""
+    """The likeliest topics worth offering, best first. None when the best
+    guess is that the message is about nothing we answer (gibberish, the
+    weather): then the default answer, which says what this chat does."""
+    guesses = [r for r in ranking if r.get("name") != "nlu_fallback"]
+    if guesses and guesses[0].get("name") == "out_of_scope":
+        return []
     offered = [r["name"] for r in ranking
                if r.get("name") in LABELS and r["name"] not in NOT_OFFERED
                and r.get("confidence", 0.0) >= MIN_CONFIDENCE]

@@ -6,9 +6,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.ask_back import ActionAskBack
 
 
-def run(ranking, malform=None):
+def run(ranking, language=None):
     tracker = Tracker.from_dict({
-        "sender_id": "fixture", "slots": {"language": malform}, "events": [], "paused": False,
+        "sender_id": "fixture", "slots": {"language": language}, "events": [], "paused": False,
         "followup_action": None, "active_loop": {}, "latest_action_name": "action_listen",
         "latest_message": {"text": "noe uklart", "intent": {"name": "nlu_fallback", "confidence": 0.3},
                            "intent_ranking": ranking, "entities": []},
@@ -37,3 +37,9 @@ def test_never_offers_a_safety_answer_as_a_guess_and_speaks_nynorsk():
 def test_nothing_likely_enough_gets_the_plain_default_answer():
     messages = run([{"name": "nlu_fallback", "confidence": 1.0}, {"name": "greet", "confidence": 0.5}])
     assert [m["response"] for m in messages] == ["utter_default"]
+
+
+def test_when_the_best_guess_is_out_of_scope_the_default_answer_says_what_the_chat_does():
+    messages = run([{"name": "nlu_fallback", "confidence": 0.2}, {"name": "out_of_scope", "confidence": 0.19},
+                    {"name": "fear_driving_licence", "confidence": 0.08}])
+    assert [m.get("response") for m in messages] == ["utter_default"]
