@@ -67,7 +67,7 @@ SCANDINAVIAN_ONLY = {
                               "vejret", "undskyld", "lidt", "rigtig", "hjælp", "kørekort", "springe", "læber", "mere", "af",
                               "grin")},
 }
-# Norwegian's own loanwords that every detector calls English when alone.
+# English set phrases: English even when shorter than MIN_WORDS.
 ENGLISH_SHORT = {
     "hello", "hi there", "hey there", "thank you", "thanks", "thank you so much", "yes please",
     "no thanks", "no thank you", "good morning", "good evening", "good night", "bye", "goodbye",
@@ -120,13 +120,6 @@ def confidences(text: str) -> List[tuple]:
     return [(_code(c.language), c.value) for c in _lingua().compute_language_confidence_values(text)]
 
 
-def _norwegian(text: str, ranked: List[tuple]) -> Optional[str]:
-    """Bokmål or nynorsk by the person's own words. Without such words lingua's
-    guess between the two is weak on short messages ("mamma slår meg"): no
-    language then, so the conversation keeps its written standard."""
-    return malform.detect(text)
-
-
 def identify(text: Text) -> Optional[str]:
     text = _URL.sub(" ", unicodedata.normalize("NFC", text or ""))
     words = _LETTER_WORD.findall(text)
@@ -149,11 +142,14 @@ def identify(text: Text) -> Optional[str]:
         return None
     code, confidence = ranked[0]
     if code in ("nb", "nn"):
-        return _norwegian(text, ranked)
+        # Bokmål or nynorsk by the person's own words only: lingua's guess between the
+        # two is weak on short messages ("mamma slår meg"), so without such words the
+        # conversation keeps its written standard.
+        return malform.detect(text)
     if non_latin:
         return code
     if set(folded.split()) & NORWEGIAN_ONLY and code in SCANDINAVIAN:
-        return _norwegian(text, ranked)
+        return malform.detect(text)
     needed = MIN_CONFIDENCE_SCANDINAVIAN if code in SCANDINAVIAN else MIN_CONFIDENCE
     if confidence >= needed:
         return code
