@@ -132,7 +132,9 @@ def score(model: Path, examples: list[tuple[str, str]], net: bool = True) -> tup
     with contextlib.nullcontext() if net else safety_net_off():
         agent = load_agent(model)
     parses = parse_all(agent, [text for text, _ in examples])
-    changed = sum(1 for p in parses if FORCED_KEY in p and p[FORCED_KEY]["from"] != p["intent"]["name"])
+    # The net marks a takeover with the intent it replaced, a safety line with its reason only.
+    changed = sum(1 for p in parses
+                  if FORCED_KEY in p and p[FORCED_KEY].get("from", p["intent"]["name"]) != p["intent"]["name"])
     top3 = [tuple(r["name"] for r in (p.get("intent_ranking") or [p["intent"]])[:3]) for p in parses]
     return Report([(t, g, p["intent"]["name"]) for (t, g), p in zip(examples, parses)], top3=top3), changed
 
