@@ -31,16 +31,7 @@ SUNDAY_NIGHT = dt.datetime(2026, 11, 29, 23, 40, tzinfo=OSLO)
 NORWEGIAN_WORDS = {"ikke", "ikkje", "åpent", "ope", "stengt", "åpner", "opnar", "døgnet", "døgeret", "opplysning",
                    "udatert", "kilde", "kjelde", "gratis", "anonymt", "nettsiden", "nettsida", "hverdager", "og",
                    "eller", "tlf", "kl", "mandag", "henvendelser", "barn", "unge", "morgen", "dag"}
-WEEKDAY_LINE = directory.parse_service({
-    "id": "test_line", "name": "Testlinja",
-    "offers": {"nb": "råd på telefon", "nn": "råd på telefon", "en": "advice by phone"},
-    "anonymous": {"level": "yes", "reason": {"nb": "Ingen navn.", "nn": "Ingen namn.", "en": "No names."}},
-    "free": True, "referral": False,
-    "audience": ["self"], "intents": ["fear_police"],
-    "channels": {"phone": {"number": "800 00 000", "hours": {"weekly": {"mon-fri": ["11:00-18:00"]}}}},
-    "region": "national",
-    "sources": [{"url": "https://example.no/om", "date": "2026-10", "covers": ["phone", "hours", "anonymous", "free"]}],
-})
+from test_opening_hours import WEEKDAY_LINE  # noqa: E402  (the same made-up weekday line)
 
 
 def line(service, when=TUESDAY_2PM, form="en"):
