@@ -8,10 +8,20 @@ those in English (the reply told the person they may write English)."""
 
 from __future__ import annotations
 
-from typing import Optional
+from functools import lru_cache
+from typing import FrozenSet, Optional
+
+from bot.settings import ROOT
 
 NORWEGIAN = ("nb", "nn")
 ANSWERED = NORWEGIAN + ("en",)
+FILES = ROOT / "data" / "languages"
+
+
+@lru_cache(maxsize=1)
+def codes() -> FrozenSet[str]:
+    """Every language we have texts for: one file per language in data/languages/."""
+    return frozenset(path.stem for path in FILES.glob("*.yml"))
 
 
 def answer_form(slot_value: Optional[str]) -> str:

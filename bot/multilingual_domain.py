@@ -18,9 +18,10 @@ from typing import Any, Dict, List
 
 import yaml
 
+from bot import languages
 from bot.settings import ROOT
 
-SOURCE = ROOT / "data" / "languages"
+SOURCE = languages.FILES
 TARGET = ROOT / "domain" / "multilingual.yml"
 DEFAULT = "nb"
 # Norwegian and English first (read most), then the other languages by code.

@@ -25,6 +25,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.message import Message
 
+from bot import languages
 from bot.nlu import malform
 from bot.nlu.normalize import fold
 from bot.nlu.words import WordsExtractor
@@ -187,4 +188,4 @@ def page_language(message: Message) -> Optional[str]:
     the last answer, or the person's Norsk/English choice), sent as message
     metadata; for messages too short to tell."""
     value = (message.get("metadata") or {}).get("lang")
-    return value if isinstance(value, str) and (value in LINGUA_NAMES or value == "ti") else None
+    return value if isinstance(value, str) and value in languages.codes() else None

@@ -15,9 +15,9 @@ from typing import Dict, Iterable, List, Optional, Pattern, Tuple
 
 import yaml
 
-from bot.settings import ROOT
+from bot import languages
 
-SOURCE = ROOT / "data" / "languages"
+SOURCE = languages.FILES
 KINDS = {"overdose": "emergency_overdose", "crisis": "crisis_suicidal"}
 # Arabic-script marks people rarely type, and the letter forms they type either way.
 _ARABIC_MARKS = re.compile(r"[\u064B-\u0652\u0670\u0640]")

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Iterable, List, Optional
 
-from bot import domain
-
-# Codes the page may send and mark; anything else is ignored.
-KNOWN = {"nb", "nn", "en", "pl", "lt", "uk", "ru", "ar", "so", "ti", "fa", "ur", "tr", "ro", "sv", "da", "de", "es"}
+from bot import domain, languages
 
 
 def table(responses: Optional[Dict[str, List[Dict[str, Any]]]] = None) -> Dict[str, str]:
@@ -29,7 +26,7 @@ def table(responses: Optional[Dict[str, List[Dict[str, Any]]]] = None) -> Dict[s
 
 def page_language(metadata: Any) -> Optional[str]:
     value = metadata.get("lang") if isinstance(metadata, dict) else None
-    return value if value in KNOWN else None
+    return value if value in languages.codes() else None  # the page may send only these
 
 
 def mark(messages: Iterable[Dict[str, Any]], languages: Dict[str, str], fallback: Optional[str]) -> List[Dict[str, Any]]:
