@@ -38,6 +38,7 @@ $(MODEL): $(BIN)/.installed $(TRAINING_INPUTS) domain/multilingual.yml
 train: $(MODEL)  ## train the model if the data or config changed
 
 run: $(MODEL)  ## install, train if needed, start Rasa + the action server, print the URL
+	@if [ "$$($(BIN)/python -c 'from bot import settings as s; c = s.load(); print(int(c.uses_redis and not c.redis_url))')" = 1 ]; then scripts/install-redis.sh; fi
 	$(BIN)/python -m bot.run
 
 shell: $(MODEL)  ## chat with the assistant in the terminal (rasa shell + the action server)
@@ -52,7 +53,10 @@ test-stories: $(MODEL)  ## run the test stories in tests/stories
 /usr/bin/chromium:
 	@scripts/install-chromium.sh
 
-test: validate $(MODEL) test-stories /usr/bin/chromium  ## everything: validate, story tests, NLU evaluation, pytest (browser tests included)
+/usr/bin/redis-server:
+	@scripts/install-redis.sh
+
+test: validate $(MODEL) test-stories /usr/bin/chromium /usr/bin/redis-server  ## everything: validate, story tests, NLU evaluation, pytest (browser tests included)
 	$(BIN)/python -m pytest
 
 report: install  ## weekly anonymous counts, small ones hidden (ARGS="--html", "--csv", "--json", "--weeks 26")

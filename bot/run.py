@@ -1,5 +1,8 @@
 """Start the action server and Rasa on loopback and the public web front,
-wait until all answer, print where to chat, and stop them all on Ctrl-C.
+wait until all answer, print where to chat, keep them running (a process that
+dies is started again: bot.scale.supervisor) and stop them all on Ctrl-C.
+With RASA_PROCESSES=N (N>1), N Rasa processes keep their conversations in
+Redis (REDIS_URL, or a local redis-server started here): docs/scaling.md.
 With --shell, start the action server and chat in the terminal (rasa shell).
 
 Used by `make run` and `make shell`; `python -m bot.run --help` lists the options.
@@ -8,6 +11,7 @@ Used by `make run` and `make shell`; `python -m bot.run --help` lists the option
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import signal
 import subprocess
@@ -15,19 +19,24 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional, Tuple
 
 from bot import settings as settings_module
+from bot.scale import redis_conn
+from bot.scale.supervisor import Child, Supervisor
 
-ENDPOINTS_TEMPLATE = """action_endpoint:
+ACTIONS = """action_endpoint:
   url: {url}
-tracker_store:
+"""
+IN_MEMORY = """tracker_store:
   type: bot.tracker_store.ExpiringInMemoryTrackerStore
   idle_minutes: {idle_minutes}
-event_broker:
+"""
+BROKER = """event_broker:
   type: bot.stats.broker.CountingEventBroker
   path: {stats_path}
   idle_minutes: {idle_minutes}
+  once_per_conversation: {memory}
 """
 
 
@@ -46,14 +55,22 @@ def wait_until_up(url: str, proc: subprocess.Popen, timeout: float) -> None:
 
 
 def write_endpoints(path: Path, settings: settings_module.Settings) -> Path:
+    """Rasa's endpoints file. In Redis mode it holds Redis's address but not its
+    password (an environment variable Rasa substitutes)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(ENDPOINTS_TEMPLATE.format(
-        url=settings.action_url, idle_minutes=settings.idle_minutes, stats_path=settings.stats_path))
+    stores = (redis_conn.endpoints_yaml(settings.redis_url, settings.idle_minutes) if settings.uses_redis
+              else IN_MEMORY.format(idle_minutes=settings.idle_minutes))
+    path.write_text(ACTIONS.format(url=settings.action_url) + stores + BROKER.format(
+        stats_path=settings.stats_path, idle_minutes=settings.idle_minutes,
+        memory="redis" if settings.uses_redis else "process"))
     return path
 
 
 def _env(settings: settings_module.Settings) -> dict:
-    return {**os.environ, "SANIC_HOST": settings.host, "RASA_TELEMETRY_ENABLED": "false"}
+    env = {**os.environ, "SANIC_HOST": settings.host, "RASA_TELEMETRY_ENABLED": "false"}
+    if settings.uses_redis:  # the broker reads REDIS_URL; Rasa's stores the password variable
+        env.update({**settings.as_environment(), **redis_conn.environment(settings.redis_url)})
+    return env
 
 
 def _quiet(settings: settings_module.Settings) -> list[str]:
@@ -79,16 +96,18 @@ def start_actions(settings: settings_module.Settings, venv_bin: Path, **popen: A
     )
 
 
+def rasa_command(settings: settings_module.Settings, venv_bin: Path, endpoints: Path, port: int) -> list:
+    """`rasa run` through bot.rasa_cli (log guards)."""
+    return [str(venv_bin / "python"), "-m", "bot.rasa_cli", "run", "--model", str(settings.model_path),
+            "--interface", settings.host, "--port", str(port), "--endpoints", str(endpoints), *_quiet(settings)]
+
+
 def start_rasa(
     settings: settings_module.Settings, venv_bin: Path, endpoints: Path, **popen: Any
 ) -> subprocess.Popen:
-    """`rasa run` through bot.rasa_cli (log guards); returns once it answers."""
-    return _spawn(
-        [str(venv_bin / "python"), "-m", "bot.rasa_cli", "run", "--model", str(settings.model_path),
-         "--interface", settings.host, "--port", str(settings.rasa_port),
-         "--endpoints", str(endpoints), *_quiet(settings)],
-        f"http://{settings.host}:{settings.rasa_port}/", 180, _env(settings), **popen,
-    )
+    """One Rasa process on settings.rasa_port; returns once it answers."""
+    return _spawn(rasa_command(settings, venv_bin, endpoints, settings.rasa_port),
+                  f"http://{settings.host}:{settings.rasa_port}/", 180, _env(settings), **popen)
 
 
 def start_web(settings: settings_module.Settings, venv_bin: Path, **popen: Any) -> subprocess.Popen:
@@ -97,17 +116,56 @@ def start_web(settings: settings_module.Settings, venv_bin: Path, **popen: Any) 
                   {**_env(settings), **settings.as_environment()}, **popen)
 
 
-def start(settings: settings_module.Settings, venv_bin: Path) -> list[subprocess.Popen]:
-    """Start the action server, Rasa and the web front; returns once all answer."""
-    procs = [start_actions(settings, venv_bin)]
-    endpoints = write_endpoints(settings_module.ROOT / "var" / "endpoints.yml", settings)
+def _child(name: str, command: list, env: dict, **popen: Any) -> Child:
+    return Child(name, lambda: subprocess.Popen(command, cwd=settings_module.ROOT, env=env, **popen))
+
+
+def start(
+    settings: settings_module.Settings, venv_bin: Path, work: Optional[Path] = None, **popen: Any
+) -> Tuple[Supervisor, settings_module.Settings]:
+    """Start (Redis,) the action server, every Rasa process and the web front,
+    each watched by a Supervisor; returns once all answer, with the settings
+    as started (REDIS_URL filled in when a local Redis was started)."""
+    supervisor = Supervisor()
+    work = work or settings_module.ROOT / "var"
     try:
-        procs.append(start_rasa(settings, venv_bin, endpoints))
-        procs.append(start_web(settings, venv_bin))
-    except Exception:
-        stop(procs)
+        if settings.uses_redis and not settings.redis_url:
+            from bot.scale.local_redis import LocalRedis
+
+            local = LocalRedis(free_port())
+            supervisor.add(Child("Redis (local)", lambda: local.launch(**{"stdout": subprocess.DEVNULL, **popen}))).start(time.monotonic())
+            local.wait_until_up()
+            supervisor.local_redis = local
+            settings = dataclasses.replace(settings, redis_url=local.url)
+        actions = supervisor.add(_child(f"The action server (port {settings.action_port})", [
+            str(venv_bin / "python"), "-m", "rasa_sdk", "--actions", "actions",
+            "--port", str(settings.action_port), *_quiet(settings)], _env(settings), **popen))
+        actions.start(time.monotonic())
+        wait_until_up(f"http://{settings.host}:{settings.action_port}/health", actions.proc, 60)
+        endpoints = write_endpoints(work / "endpoints.yml", settings)
+        rasas = [supervisor.add(_child(f"Rasa {i + 1} (port {port})",
+                                       rasa_command(settings, venv_bin, endpoints, port), _env(settings), **popen))
+                 for i, port in enumerate(settings.rasa_ports)]
+        for rasa in rasas:  # they load their models side by side
+            rasa.start(time.monotonic())
+        for rasa, port in zip(rasas, settings.rasa_ports):
+            wait_until_up(f"http://{settings.host}:{port}/", rasa.proc, 300)
+        web = supervisor.add(_child(f"The web front (port {settings.web_port})", [
+            str(venv_bin / "python"), "-m", "bot.web"], {**_env(settings), **settings.as_environment()}, **popen))
+        web.start(time.monotonic())
+        wait_until_up(settings.web_url, web.proc, 30)
+    except BaseException:
+        supervisor.stop()
         raise
-    return procs
+    return supervisor, settings
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def stop(procs: list[subprocess.Popen]) -> None:
@@ -131,26 +189,77 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.shell:
         return shell(settings, Path(sys.executable).parent)
-    print("Starting the action server, Rasa and the web front (loading the model takes about half a minute)…")
-    procs = start(settings, Path(sys.executable).parent)
+    # SIGTERM (docker stop, kill) and SIGINT stop everything the same way, even where a
+    # shell started us in the background with SIGINT ignored.
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, _interrupt)
+    if settings.redis_url:
+        try:
+            redis_conn.parse(settings.redis_url)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 1
+    where = (f"{settings.rasa_processes} Rasa processes, conversations in Redis" if settings.uses_redis
+             else "Rasa, conversations in memory")
+    print(f"Starting the action server, {where} and the web front (loading the model takes about half a minute)…")
+    try:
+        supervisor, settings = start(settings, Path(sys.executable).parent)
+    except KeyboardInterrupt:
+        return 130
     print(f"\nSpør trygt is up: open {settings.web_url}")
     print(f"  Operators: {settings.web_url}operator" + ("" if settings.operator_token else
           " (off until OPERATOR_TOKEN is set in .env)"))
-    print(f"  Rasa's REST channel (loopback only): {settings.rest_url}")
+    print(f"  Rasa's REST channel (loopback only): {settings.rest_url}"
+          + (f" and {len(settings.rasa_ports) - 1} more port(s) after it" if len(settings.rasa_ports) > 1 else ""))
+    if settings.uses_redis:
+        print(f"  Conversations: Redis at {redis_conn.parse(settings.redis_url).safe}"
+              + (" (started here, nothing saved to disk)" if supervisor.local_redis else "")
+              + f", forgotten after {settings.idle_minutes:g} idle minutes.")
     print(f"  Weekly anonymous counts: {settings.stats_path} (`make report` shows them).")
     print(f"  Try: curl -s -X POST {settings.web_url}webhooks/rest/webhook -H 'Content-Type: application/json' "
           "-d '{\"sender\": \"test\", \"message\": \"hei\"}'")
     print("  Ctrl-C stops everything (then `make shell` chats in the terminal).\n")
+    watch = RedisWatch(settings.redis_url) if settings.uses_redis else None
     try:
-        while all(p.poll() is None for p in procs):
-            time.sleep(1)
-        print("A server stopped unexpectedly; stopping the others.", file=sys.stderr)
-        return 1
+        while True:
+            supervisor.check()
+            if watch:
+                watch.check()
+            time.sleep(0.5)
     except KeyboardInterrupt:
         print("\nStopping…")
         return 0
     finally:
-        stop(procs)
+        supervisor.stop()
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+class RedisWatch:
+    """Says on the console when Redis stops and starts answering (every 2 s)."""
+
+    def __init__(self, url: str, every: float = 2.0) -> None:
+        self.client = redis_conn.client(url)
+        self.where = redis_conn.parse(url).safe
+        self.every = every
+        self.next_check = 0.0
+        self.up = True
+
+    def check(self) -> None:
+        if time.monotonic() < self.next_check:
+            return
+        self.next_check = time.monotonic() + self.every
+        try:
+            up = bool(self.client.ping())
+        except Exception:  # noqa: BLE001 - any failure means: not answering
+            up = False
+        if up != self.up:
+            print(f"Redis at {self.where} answers again: the chat is answering." if up else
+                  f"Redis at {self.where} is not answering: the chat tells people to try again later "
+                  "(with 113 for emergencies) until it is back.", file=sys.stderr, flush=True)
+        self.up = up
 
 
 def shell(settings: settings_module.Settings, venv_bin: Path) -> int:

@@ -1,6 +1,7 @@
 """Settings, read once from the environment and `.env` (python-dotenv).
 
-Every setting is documented in `.env.example`. Nothing here is secret yet.
+Every setting is documented in `.env.example`. The one secret is a password
+inside REDIS_URL: it travels in the environment, never in a file we write.
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ VARIABLES = {
     "quick_exit_url": ("QUICK_EXIT_URL", "https://www.yr.no/"),  # where "Rask utgang" goes
     "max_message_chars": ("MAX_MESSAGE_CHARS", "1000"),
     "rate_limit_per_minute": ("RATE_LIMIT_PER_MINUTE", "30"),
+    # Scale-out (docs/scaling.md): 1 is the embedded default, conversations in memory.
+    "rasa_processes": ("RASA_PROCESSES", "1"),  # >1: that many `rasa run`, on RASA_PORT, RASA_PORT+1, …
+    "redis_url": ("REDIS_URL", ""),  # with RASA_PROCESSES>1: empty starts a local redis-server
+    "rasa_urls": ("RASA_URLS", ""),  # the front's Rasa processes when they run elsewhere (deploy/)
 }
 
 
@@ -50,6 +55,25 @@ class Settings:
     quick_exit_url: str
     max_message_chars: int
     rate_limit_per_minute: int
+    rasa_processes: int
+    redis_url: str
+    rasa_urls: tuple
+
+    @property
+    def uses_redis(self) -> bool:
+        """Conversations in Redis (several processes, or a Redis named) instead of in memory."""
+        return self.rasa_processes > 1 or bool(self.redis_url)
+
+    @property
+    def rasa_ports(self) -> list:
+        return [self.rasa_port + i for i in range(max(1, self.rasa_processes))]
+
+    @property
+    def backend_urls(self) -> list:
+        """The Rasa processes the front sends conversations to (base URLs, no path)."""
+        if self.rasa_urls:
+            return [url.rstrip("/") for url in self.rasa_urls]
+        return [f"http://{self.host}:{port}" for port in self.rasa_ports]
 
     @property
     def rest_url(self) -> str:

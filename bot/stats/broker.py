@@ -15,6 +15,7 @@ Configured in the endpoints file that `bot.run` writes:
       type: bot.stats.broker.CountingEventBroker
       path: var/stats.sqlite3
       idle_minutes: 30
+      once_per_conversation: process   # or redis (REDIS_URL): conversations move between processes
 """
 
 from __future__ import annotations
@@ -123,13 +124,14 @@ class CountingEventBroker(EventBroker):
 
     @classmethod
     def for_file(
-        cls, path: Path, idle_minutes: float = 30, clock: Callable = weeks.now, retry_seconds: float = 5.0
+        cls, path: Path, idle_minutes: float = 30, clock: Callable = weeks.now, retry_seconds: float = 5.0,
+        memory: Any = None,
     ) -> "CountingEventBroker":
         from bot.services import directory
         from bot.stats.keys import domain_intents
 
         counts = ConversationCounts(
-            domain_intents(), [s.id for s in directory.load()], idle_seconds=float(idle_minutes) * 60
+            domain_intents(), [s.id for s in directory.load()], idle_seconds=float(idle_minutes) * 60, memory=memory
         )
         broker = cls(StatsStore(Path(path)), counts, clock=clock, retry_seconds=retry_seconds)
         problem = broker.store.check()
@@ -150,7 +152,14 @@ class CountingEventBroker(EventBroker):
         path = Path(kwargs.get("path") or settings_module.load().stats_path)
         if not path.is_absolute():
             path = settings_module.ROOT / path
-        return cls.for_file(path, idle_minutes=float(kwargs.get("idle_minutes", 30)))
+        idle_minutes = float(kwargs.get("idle_minutes", 30))
+        memory = None
+        if kwargs.get("once_per_conversation") == "redis":
+            from bot.scale.redis_conn import client
+            from bot.stats.redis_memory import RedisMemory
+
+            memory = RedisMemory(client(settings_module.load().redis_url), idle_minutes * 60)
+        return cls.for_file(path, idle_minutes=idle_minutes, memory=memory)
 
     def publish(self, event: Dict[str, Any]) -> None:
         try:

@@ -59,22 +59,13 @@ def increments(event: Dict[str, Any], intents: Collection[str], service_ids: Col
     return []
 
 
-class ConversationCounts:
-    """Turns each conversation's events into increments, counting the
-    once-per-conversation metrics once. It remembers, per live conversation,
-    only which of those keys it has counted, and forgets a conversation after
-    the same idle time as the tracker store (or when a new session starts)."""
+class ProcessMemory:
+    """Which once-per-conversation keys each live conversation has had counted,
+    in this process's memory: right while a conversation stays in one process.
+    Forgets a conversation after the idle time (or beyond max_conversations)."""
 
-    def __init__(
-        self,
-        intents: Iterable[str],
-        service_ids: Iterable[str],
-        idle_seconds: float,
-        clock: Callable[[], float] = time.monotonic,
-        max_conversations: int = 100_000,
-    ) -> None:
-        self.intents = frozenset(intents)
-        self.service_ids = frozenset(service_ids)
+    def __init__(self, idle_seconds: float, clock: Callable[[], float] = time.monotonic,
+                 max_conversations: int = 100_000) -> None:
         self.idle_seconds = idle_seconds
         self.max_conversations = max_conversations
         self._clock = clock
@@ -91,20 +82,46 @@ class ConversationCounts:
                 break
             del self._seen[sender]
 
-    def count(self, event: Dict[str, Any]) -> List[Increment]:
-        found = increments(event, self.intents, self.service_ids)
-        sender = event.get("sender_id")
+    def first_times(self, sender: str, candidates: List[Increment], new_session: bool) -> Set[Increment]:
+        """The candidates not counted before in this conversation (now remembered)."""
         now = self._clock()
         self._expire(now)
-        if event.get("event") == "session_started":
-            self._seen.pop(sender, None)  # a new conversation
+        if new_session:
+            self._seen.pop(sender, None)
         _, counted = self._seen.pop(sender, (now, set()))
         self._seen[sender] = (now, counted)
-        fresh = []
-        for inc in found:
-            if METRICS[inc[0]]:
-                if inc in counted:
-                    continue
-                counted.add(inc)
-            fresh.append(inc)
+        fresh = set(candidates) - counted
+        counted.update(fresh)
         return fresh
+
+
+class ConversationCounts:
+    """Turns each conversation's events into increments, counting the
+    once-per-conversation metrics once. What was counted lives in `memory`:
+    this process's (ProcessMemory), or Redis (bot.stats.redis_memory) when a
+    conversation can move between processes and machines."""
+
+    def __init__(
+        self,
+        intents: Iterable[str],
+        service_ids: Iterable[str],
+        idle_seconds: float,
+        clock: Callable[[], float] = time.monotonic,
+        max_conversations: int = 100_000,
+        memory: Any = None,
+    ) -> None:
+        self.intents = frozenset(intents)
+        self.service_ids = frozenset(service_ids)
+        self.memory = memory if memory is not None else ProcessMemory(idle_seconds, clock, max_conversations)
+
+    def __len__(self) -> int:
+        return len(self.memory)
+
+    def count(self, event: Dict[str, Any]) -> List[Increment]:
+        found = increments(event, self.intents, self.service_ids)
+        new_session = event.get("event") == "session_started"
+        once = [inc for inc in found if METRICS[inc[0]]]
+        # Only events with something to de-duplicate ask the memory (in Redis: a round trip).
+        fresh = self.memory.first_times(event.get("sender_id") or "", once, new_session) if (
+            once or new_session) else set()
+        return [inc for inc in found if not METRICS[inc[0]] or inc in fresh]

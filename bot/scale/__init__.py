@@ -1,0 +1,1 @@
+"""Running on several Rasa processes with conversations in Redis (docs/scaling.md)."""

@@ -1,0 +1,91 @@
+"""Which Rasa process answers a conversation, and one message at a time.
+
+- Each conversation goes to one process, chosen by rendezvous hashing of a
+  keyed hash of its sender id: the same process every time while it is up, and
+  when it is down only its conversations move (to their next choice), to come
+  back when it returns. Rasa's Redis lock store hands out tickets
+  non-atomically, so keeping a conversation on one process is what keeps two
+  of its messages from being handled at once in two places.
+- At most one message per conversation is in flight: a second waits for the
+  first (up to `wait_seconds`), then is refused (the caller answers 429).
+
+Only keyed hashes of sender ids are held, in memory, and nothing is logged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import secrets
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Optional
+
+REST_PATH = "/webhooks/rest/webhook"
+
+
+class Backends:
+    def __init__(self, urls: List[str], down_seconds: float = 2.0, key: Optional[bytes] = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        if not urls:
+            raise ValueError("no Rasa process to send conversations to")
+        self.urls = list(urls)
+        self.down_seconds = down_seconds
+        self._key = key or secrets.token_bytes(16)
+        self._clock = clock
+        self._down_until: Dict[str, float] = {}
+
+    def conversation(self, sender: str) -> bytes:
+        """The keyed hash that stands for a sender id from here on."""
+        return hashlib.blake2b(sender.encode(), key=self._key, digest_size=16).digest()
+
+    def order(self, conversation: bytes) -> List[str]:
+        """The processes to try for this conversation, best first; those seen
+        down in the last `down_seconds` go last (they may be back)."""
+        def weight(url: str) -> bytes:
+            return hashlib.blake2b(conversation + url.encode(), digest_size=8).digest()
+
+        now = self._clock()
+        ranked = sorted(self.urls, key=weight, reverse=True)
+        return sorted(ranked, key=lambda url: self._down_until.get(url, 0) > now)  # stable: keeps the ranking
+
+    def mark_down(self, url: str) -> None:
+        self._down_until[url] = self._clock() + self.down_seconds
+
+    def mark_up(self, url: str) -> None:
+        self._down_until.pop(url, None)
+
+
+@dataclass
+class _Slot:
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    users: int = 0  # holding or waiting: the slot is dropped at 0
+
+
+class InFlight:
+    def __init__(self, wait_seconds: float = 10.0) -> None:
+        self.wait_seconds = wait_seconds
+        self._slots: Dict[bytes, _Slot] = {}
+
+    def __len__(self) -> int:
+        return len(self._slots)
+
+    async def acquire(self, conversation: bytes) -> bool:
+        slot = self._slots.setdefault(conversation, _Slot())
+        slot.users += 1
+        try:
+            await asyncio.wait_for(slot.lock.acquire(), self.wait_seconds)
+            return True
+        except asyncio.TimeoutError:
+            self._leave(conversation, slot)
+            return False
+
+    def release(self, conversation: bytes) -> None:
+        slot = self._slots[conversation]
+        slot.lock.release()
+        self._leave(conversation, slot)
+
+    def _leave(self, conversation: bytes, slot: _Slot) -> None:
+        slot.users -= 1
+        if slot.users == 0:
+            del self._slots[conversation]
