@@ -93,7 +93,9 @@ def test_make_run_configures_the_counting_broker(tmp_path):
     endpoints = yaml.safe_load(write_endpoints(tmp_path / "endpoints.yml", settings).read_text())
     assert endpoints["event_broker"] == {
         "type": "bot.stats.broker.CountingEventBroker",
-        "path": str(settings.stats_path), "idle_minutes": settings.idle_minutes}
+        "path": str(settings.stats_path), "idle_minutes": settings.idle_minutes,
+        # one process: the conversation never moves, so this process's memory is enough
+        "once_per_conversation": "process"}
 
 
 def test_settings_pass_unchanged_to_a_child_process(monkeypatch):
