@@ -197,3 +197,15 @@ def test_the_page_prints_to_a4():
     from bot.report.render import STYLE
 
     assert "@page{size:A4" in STYLE and "@media print" in STYLE
+
+
+def test_several_machines_files_are_added_up_before_small_counts_are_hidden(tmp_path, capsys):
+    """Each machine writes its own file; `--db a --db b` reports their sum. Two
+    machines' 3 + 3 of a topic is shown as 6, not as two hidden cells."""
+    a, b = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    StatsStore(a).add({(ENDED[-1], "intent", "fear_police"): 3, (ENDED[-1], "conversations", ""): 20})
+    StatsStore(b).add({(ENDED[-1], "intent", "fear_police"): 3, (ENDED[-1], "conversations", ""): 22})
+    main(["--db", str(a), "--db", str(b), "--weeks", "1", "--json"])
+    values = {(m["metric"], r["key"]): r["values"][ENDED[-1]]
+              for m in json.loads(capsys.readouterr().out)["metrics"] for r in m["rows"]}
+    assert values[("intent", "fear_police")] == 6 and values[("conversations", "")] == 42

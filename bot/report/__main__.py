@@ -14,7 +14,7 @@ from bot import settings as settings_module
 from bot.report import render
 from bot.report.collect import make_report
 from bot.stats import weeks as weeks_module
-from bot.stats.store import StatsStore
+from bot.stats.store import MergedStores
 
 
 def _weeks(n: int, until: Optional[str], today: dt.datetime) -> List[str]:
@@ -37,13 +37,15 @@ def main(argv: Optional[List[str]] = None) -> int:
     form.add_argument("--html", action="store_true", help="one self-contained HTML page with charts")
     parser.add_argument("-o", "--output", type=Path, help="write here instead of standard output "
                         "(--html defaults to var/report.html)")
-    parser.add_argument("--db", type=Path, help="statistics file (default STATS_DB from .env)")
+    parser.add_argument("--db", type=Path, action="append",
+                        help="statistics file (default STATS_DB from .env); give it once per machine to add "
+                             "several machines' files up (docs/scaling.md)")
     args = parser.parse_args(argv)
     if args.weeks < 1:
         parser.error("--weeks must be at least 1")
 
     settings = settings_module.load()
-    store = StatsStore(args.db or settings.stats_path)
+    store = MergedStores(args.db or [settings.stats_path])
     try:
         report = make_report(store, _weeks(args.weeks, args.until, weeks_module.now()), settings.report_threshold)
     except (sqlite3.Error, OSError) as error:
@@ -65,8 +67,9 @@ def main(argv: Optional[List[str]] = None) -> int:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(out, encoding="utf-8")
         print(f"Wrote {output}")
-    if not store.path.exists():
-        print(f"(No statistics file at {store.path} yet: every count is 0.)", file=sys.stderr)
+    for one in store.stores:
+        if not one.path.exists():
+            print(f"(No statistics file at {one.path} yet: its counts are 0.)", file=sys.stderr)
     return 0
 
 

@@ -10,10 +10,10 @@ from bot.report.labels import intent_label
 from bot.report.table import Report, build
 from bot.services import directory
 from bot.stats.keys import domain_intents
-from bot.stats.store import StatsStore
+from bot.stats.store import MergedStores, StatsStore
 
 
-def make_report(store: StatsStore, weeks: List[str], threshold: int) -> Report:
+def make_report(store: "StatsStore | MergedStores", weeks: List[str], threshold: int) -> Report:
     intents = [(name, intent_label(name)) for name in domain_intents()]
     services = [(s.id, s.name) for s in directory.load()]
     return build(store.read(weeks), weeks, intents, services, threshold)

@@ -87,3 +87,22 @@ class StatsStore:
             return {(w, m, k): n for w, m, k, n in rows.fetchall()}
         finally:
             db.close()
+
+
+class MergedStores:
+    """Several machines' statistics files read as one: each machine writes its
+    own file (one writer per file, no shared SQLite over a network), and the
+    report adds them up. Exact because a conversation is counted once in all
+    of them together (the once-per-conversation memory is shared in Redis)."""
+
+    def __init__(self, paths: Iterable[Path]) -> None:
+        self.stores = [StatsStore(Path(p)) for p in paths]
+        self.path = self.stores[0].path if len(self.stores) == 1 else Path(" + ".join(str(s.path) for s in self.stores))
+
+    def read(self, weeks: Iterable[str]) -> Dict[Cell, int]:
+        weeks = list(weeks)
+        total: Dict[Cell, int] = {}
+        for store in self.stores:
+            for cell, n in store.read(weeks).items():
+                total[cell] = total.get(cell, 0) + n
+        return total
