@@ -66,7 +66,7 @@ def write_endpoints(path: Path, settings: settings_module.Settings) -> Path:
     return path
 
 
-def _env(settings: settings_module.Settings) -> dict:
+def child_environment(settings: settings_module.Settings) -> dict:
     env = {**os.environ, "SANIC_HOST": settings.host, "RASA_TELEMETRY_ENABLED": "false"}
     if settings.uses_redis:  # the broker reads REDIS_URL; Rasa's stores the password variable
         env.update({**settings.as_environment(), **redis_conn.environment(settings.redis_url)})
@@ -92,7 +92,7 @@ def start_actions(settings: settings_module.Settings, venv_bin: Path, **popen: A
     return _spawn(
         [str(venv_bin / "python"), "-m", "rasa_sdk", "--actions", "actions",
          "--port", str(settings.action_port), *_quiet(settings)],
-        f"http://{settings.host}:{settings.action_port}/health", 60, _env(settings), **popen,
+        f"http://{settings.host}:{settings.action_port}/health", 60, child_environment(settings), **popen,
     )
 
 
@@ -107,13 +107,13 @@ def start_rasa(
 ) -> subprocess.Popen:
     """One Rasa process on settings.rasa_port; returns once it answers."""
     return _spawn(rasa_command(settings, venv_bin, endpoints, settings.rasa_port),
-                  f"http://{settings.host}:{settings.rasa_port}/", 180, _env(settings), **popen)
+                  f"http://{settings.host}:{settings.rasa_port}/", 180, child_environment(settings), **popen)
 
 
 def start_web(settings: settings_module.Settings, venv_bin: Path, **popen: Any) -> subprocess.Popen:
     """The public web front (bot.web), given these settings; returns once it answers."""
     return _spawn([str(venv_bin / "python"), "-m", "bot.web"], settings.web_url, 30,
-                  {**_env(settings), **settings.as_environment()}, **popen)
+                  {**child_environment(settings), **settings.as_environment()}, **popen)
 
 
 def _child(name: str, command: list, env: dict, **popen: Any) -> Child:
@@ -139,19 +139,19 @@ def start(
             settings = dataclasses.replace(settings, redis_url=local.url)
         actions = supervisor.add(_child(f"The action server (port {settings.action_port})", [
             str(venv_bin / "python"), "-m", "rasa_sdk", "--actions", "actions",
-            "--port", str(settings.action_port), *_quiet(settings)], _env(settings), **popen))
+            "--port", str(settings.action_port), *_quiet(settings)], child_environment(settings), **popen))
         actions.start(time.monotonic())
         wait_until_up(f"http://{settings.host}:{settings.action_port}/health", actions.proc, 60)
         endpoints = write_endpoints(work / "endpoints.yml", settings)
         rasas = [supervisor.add(_child(f"Rasa {i + 1} (port {port})",
-                                       rasa_command(settings, venv_bin, endpoints, port), _env(settings), **popen))
+                                       rasa_command(settings, venv_bin, endpoints, port), child_environment(settings), **popen))
                  for i, port in enumerate(settings.rasa_ports)]
         for rasa in rasas:  # they load their models side by side
             rasa.start(time.monotonic())
         for rasa, port in zip(rasas, settings.rasa_ports):
             wait_until_up(f"http://{settings.host}:{port}/", rasa.proc, 300)
         web = supervisor.add(_child(f"The web front (port {settings.web_port})", [
-            str(venv_bin / "python"), "-m", "bot.web"], {**_env(settings), **settings.as_environment()}, **popen))
+            str(venv_bin / "python"), "-m", "bot.web"], {**child_environment(settings), **settings.as_environment()}, **popen))
         web.start(time.monotonic())
         wait_until_up(settings.web_url, web.proc, 30)
     except BaseException:
@@ -271,7 +271,7 @@ def shell(settings: settings_module.Settings, venv_bin: Path) -> int:
             [str(venv_bin / "python"), "-m", "bot.rasa_cli", "shell", "--model", str(settings.model_path),
              "--interface", settings.host, "--port", str(settings.rasa_port),
              "--endpoints", str(endpoints), *_quiet(settings)],
-            cwd=settings_module.ROOT, env=_env(settings),
+            cwd=settings_module.ROOT, env=child_environment(settings),
         )
     except KeyboardInterrupt:
         return 0

@@ -35,6 +35,7 @@ VARIABLES = {
     "rasa_processes": ("RASA_PROCESSES", "1"),  # >1: that many `rasa run`, on RASA_PORT, RASA_PORT+1, …
     "redis_url": ("REDIS_URL", ""),  # with RASA_PROCESSES>1: empty starts a local redis-server
     "rasa_urls": ("RASA_URLS", ""),  # the front's Rasa processes when they run elsewhere (deploy/)
+    "action_url_setting": ("ACTION_URL", ""),  # the action server when it runs elsewhere (deploy/)
 }
 
 
@@ -58,6 +59,7 @@ class Settings:
     rasa_processes: int
     redis_url: str
     rasa_urls: tuple
+    action_url_setting: str
 
     @property
     def uses_redis(self) -> bool:
@@ -85,7 +87,7 @@ class Settings:
 
     @property
     def action_url(self) -> str:
-        return f"http://{self.host}:{self.action_port}/webhook"
+        return self.action_url_setting or f"http://{self.host}:{self.action_port}/webhook"
 
     def as_environment(self) -> dict:
         """These settings as the environment variables `load` reads: how a

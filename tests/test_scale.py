@@ -145,6 +145,9 @@ def test_each_conversation_stays_on_one_process_and_only_a_dead_ones_move():
     assert all(backends.order(c)[0] == urls[1] for c in conversations)
     clock.now += 3  # no longer marked down: they go back
     assert all(backends.order(c)[0] == first[c] for c in conversations)
+    another_front = Backends(urls)  # a second front (another machine) agrees
+    assert all(another_front.order(another_front.conversation(f"sender-{i}"))[0] == first[conversations[i]]
+               for i in range(400))
 
 
 @sync
@@ -323,7 +326,7 @@ async def test_redis_down_gives_503_in_norwegian_with_113_and_answering_resumes_
 
 
 def test_the_endpoints_and_children_get_the_password_only_through_the_environment(settings, tmp_path):
-    env = run_module._env(settings)
+    env = run_module.child_environment(settings)
     assert env[redis_conn.PASSWORD_VARIABLE] == "s3cret-pa55" and env["REDIS_URL"] == URL
     text = run_module.write_endpoints(tmp_path / "e.yml", settings).read_text()
     assert "pa55" not in text and "${" + redis_conn.PASSWORD_VARIABLE + "}" in text

@@ -1,27 +1,28 @@
 """Which Rasa process answers a conversation, and one message at a time.
 
 - Each conversation goes to one process, chosen by rendezvous hashing of a
-  keyed hash of its sender id: the same process every time while it is up, and
+  hash of its sender id: the same process every time while it is up, and
   when it is down only its conversations move (to their next choice), to come
-  back when it returns. Rasa's Redis lock store hands out tickets
+  back when it returns. The hash is the same in every front, so several fronts
+  (deploy/) send a conversation to the same process. Rasa's Redis lock store hands out tickets
   non-atomically, so keeping a conversation on one process is what keeps two
   of its messages from being handled at once in two places.
 - At most one message per conversation is in flight: a second waits for the
   first (up to `wait_seconds`), then is refused (the caller answers 429).
 
-Only keyed hashes of sender ids are held, in memory, and nothing is logged.
+Only hashes of sender ids are held, in memory, and nothing is logged.
 """
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
-import secrets
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional
 
 REST_PATH = "/webhooks/rest/webhook"
+ROUTING_KEY = b"spor-trygt/route"  # not a secret: it only makes the hash ours
 
 
 class Backends:
@@ -31,12 +32,12 @@ class Backends:
             raise ValueError("no Rasa process to send conversations to")
         self.urls = list(urls)
         self.down_seconds = down_seconds
-        self._key = key or secrets.token_bytes(16)
+        self._key = key or ROUTING_KEY
         self._clock = clock
         self._down_until: Dict[str, float] = {}
 
     def conversation(self, sender: str) -> bytes:
-        """The keyed hash that stands for a sender id from here on."""
+        """The hash that stands for a sender id from here on."""
         return hashlib.blake2b(sender.encode(), key=self._key, digest_size=16).digest()
 
     def order(self, conversation: bytes) -> List[str]:
