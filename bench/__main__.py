@@ -33,7 +33,7 @@ def log(line: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fresh", action="store_true", help="retrain every model, ignoring the cache")
-    parser.add_argument("--only", choices=("understanding", "speed"), help="one half, for working on it")
+    parser.add_argument("--only", choices=("understanding", "speed", "scale"), help="one part, for working on it")
     parser.add_argument("--render", action="store_true", help="only rewrite results.md and the chart from raw.json")
     parser.add_argument("--no-crossval", action="store_true",
                         help="leave out the 5-fold cross-validation (five more trainings, the longest part)")
@@ -65,6 +65,11 @@ def main(argv: list[str] | None = None) -> int:
         results["costs"] = {"pipeline": costs.pipeline_components(ours.model, texts), "counting": costs.counting(WORK)}
         results["cost"] = {"ours_load_seconds": costs.load_seconds(ours.model),
                            "stock_load_seconds": costs.load_seconds(speed.train_stock_bot(False).model)}
+    if args.only in (None, "scale"):
+        from bench import scale
+
+        log("One Rasa process or two, through the front (bench/scale.py)…")
+        results["scale"] = scale.run(ours, WORK, log)
     if args.only in (None, "understanding"):
         results["understanding"] = understanding.run(WORK, args.fresh, log, ours, crossval=not args.no_crossval)
         log("Language identifiers on our own messages (bench/language_id.py)…")

@@ -129,6 +129,10 @@ def markdown(raw: dict, chart_name: str) -> str:
         "",
         table(SUMMARY_HEADER, summary_rows(raw)),
     ]
+    if raw.get("scale"):
+        from bench.scale import markdown as scale_markdown
+
+        parts += scale_markdown(raw["scale"])
     u = raw.get("understanding")
     if u:
         parts += ["", "## Understanding", "",

@@ -14,11 +14,12 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Optional
 
 from bot.settings import ROOT
 
-PORTS = {"PORT": 8411, "RASA_PORT": 8412, "ACTION_PORT": 8413}
+# RASA_PORT last: with RASA_PROCESSES=N our Rasa processes take N ports from it.
+PORTS = {"PORT": 8411, "ACTION_PORT": 8413, "RASA_PORT": 8421}
 STOCK_PORT = 8414
 ROLES = {"rasa_sdk": "action server", "bot.rasa_cli": "rasa", "bot.web": "web front", "rasa run": "rasa"}
 
@@ -116,8 +117,9 @@ def _watch(
     return seen
 
 
-def start_ours(model: Path, work: Path) -> Stack:
-    """`make run` with the benchmark's model, ports and a throw-away statistics file."""
+def start_ours(model: Path, work: Path, settings: Optional[dict] = None) -> Stack:
+    """`make run` with the benchmark's model, ports and a throw-away statistics
+    file; `settings` adds to the environment (e.g. RASA_PROCESSES)."""
     work.mkdir(parents=True, exist_ok=True)
     os.utime(model)  # newer than the data: `make run` must not start a training
     stats = work / "stats.sqlite3"
@@ -125,7 +127,8 @@ def start_ours(model: Path, work: Path) -> Stack:
     env = {**os.environ, **{k: str(v) for k, v in PORTS.items()}, "MODEL_PATH": str(model),
            "STATS_DB": str(stats), "LOG_LEVEL": "WARNING", "OPERATOR_TOKEN": "",
            # every benchmark client comes from 127.0.0.1: the per-client limit would refuse them
-           "RATE_LIMIT_PER_MINUTE": "100000000"}
+           "RATE_LIMIT_PER_MINUTE": "100000000", "RASA_PROCESSES": "1", "REDIS_URL": "", **(settings or {})}
+    ports = [PORTS["RASA_PORT"] + i for i in range(int(env["RASA_PROCESSES"]))]
     base = "http://127.0.0.1"
     urls = {"front": f"{base}:{PORTS['PORT']}/webhooks/rest/webhook",
             "direct": f"{base}:{PORTS['RASA_PORT']}/webhooks/rest/webhook"}
@@ -135,7 +138,7 @@ def start_ours(model: Path, work: Path) -> Stack:
     try:
         stack.timeline = _watch(proc, {
             "action server up": lambda: _answers(f"{base}:{PORTS['ACTION_PORT']}/health"),
-            "rasa up": lambda: _answers(f"{base}:{PORTS['RASA_PORT']}/"),
+            "rasa up": lambda: all(_answers(f"{base}:{port}/") for port in ports),
             "first answer": lambda: _first_answer(urls["front"], "hei"),
         }, 300, log_path)
     except Exception:
