@@ -63,8 +63,8 @@ def markdown(scale: dict) -> list[str]:
              "| set-up | " + " | ".join(f"{n} clients: p50 / p95 ms, answers/s" for n in levels) + " |",
              "|---|" + "---|" * len(levels)]
     for name, runs in setups.items():
-        lines.append(f"| {name} | " + " | ".join(
-            f"{runs[n]['p50_ms']:.0f} / {runs[n]['p95_ms']:.0f}, {runs[n]['throughput_rps']:.1f}" for n in levels) + " |")
+        cells = [f"{runs[n]['p50_ms']:.0f} / {runs[n]['p95_ms']:.0f}, {runs[n]['throughput_rps']:.1f}" for n in levels]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     one, two = setups.get("1 process, in memory"), setups.get("2 processes, Redis")
     redis_one = setups.get("1 process, Redis")
     if one and two and redis_one:

@@ -88,18 +88,28 @@ def _spawn(command: list[str], url: str, timeout: float, env: dict, **popen: Any
     return proc
 
 
-def start_actions(settings: settings_module.Settings, venv_bin: Path, **popen: Any) -> subprocess.Popen:
-    return _spawn(
-        [str(venv_bin / "python"), "-m", "rasa_sdk", "--actions", "actions",
-         "--port", str(settings.action_port), *_quiet(settings)],
-        f"http://{settings.host}:{settings.action_port}/health", 60, child_environment(settings), **popen,
-    )
+def actions_command(settings: settings_module.Settings, venv_bin: Path) -> list:
+    return [str(venv_bin / "python"), "-m", "rasa_sdk", "--actions", "actions",
+            "--port", str(settings.action_port), *_quiet(settings)]
 
 
 def rasa_command(settings: settings_module.Settings, venv_bin: Path, endpoints: Path, port: int) -> list:
     """`rasa run` through bot.rasa_cli (log guards)."""
     return [str(venv_bin / "python"), "-m", "bot.rasa_cli", "run", "--model", str(settings.model_path),
             "--interface", settings.host, "--port", str(port), "--endpoints", str(endpoints), *_quiet(settings)]
+
+
+def web_command(venv_bin: Path) -> list:
+    return [str(venv_bin / "python"), "-m", "bot.web"]
+
+
+def web_environment(settings: settings_module.Settings) -> dict:
+    return {**child_environment(settings), **settings.as_environment()}
+
+
+def start_actions(settings: settings_module.Settings, venv_bin: Path, **popen: Any) -> subprocess.Popen:
+    return _spawn(actions_command(settings, venv_bin), f"http://{settings.host}:{settings.action_port}/health", 60,
+                  child_environment(settings), **popen)
 
 
 def start_rasa(
@@ -112,12 +122,22 @@ def start_rasa(
 
 def start_web(settings: settings_module.Settings, venv_bin: Path, **popen: Any) -> subprocess.Popen:
     """The public web front (bot.web), given these settings; returns once it answers."""
-    return _spawn([str(venv_bin / "python"), "-m", "bot.web"], settings.web_url, 30,
-                  {**child_environment(settings), **settings.as_environment()}, **popen)
+    return _spawn(web_command(venv_bin), settings.web_url, 30, web_environment(settings), **popen)
 
 
 def _child(name: str, command: list, env: dict, **popen: Any) -> Child:
     return Child(name, lambda: subprocess.Popen(command, cwd=settings_module.ROOT, env=env, **popen))
+
+
+def _start_local_redis(supervisor: Supervisor, **popen: Any) -> str:
+    """A redis-server on loopback, watched like the others; returns its URL."""
+    from bot.scale.local_redis import LocalRedis
+
+    local = supervisor.local_redis = LocalRedis(free_port())
+    quiet = {"stdout": subprocess.DEVNULL, **popen}  # its start-up banner; RedisWatch reports its state
+    supervisor.add(Child("Redis (local)", lambda: local.launch(**quiet))).start(time.monotonic())
+    local.wait_until_up()
+    return local.url
 
 
 def start(
@@ -127,31 +147,24 @@ def start(
     each watched by a Supervisor; returns once all answer, with the settings
     as started (REDIS_URL filled in when a local Redis was started)."""
     supervisor = Supervisor()
-    work = work or settings_module.ROOT / "var"
     try:
         if settings.uses_redis and not settings.redis_url:
-            from bot.scale.local_redis import LocalRedis
-
-            local = LocalRedis(free_port())
-            supervisor.add(Child("Redis (local)", lambda: local.launch(**{"stdout": subprocess.DEVNULL, **popen}))).start(time.monotonic())
-            local.wait_until_up()
-            supervisor.local_redis = local
-            settings = dataclasses.replace(settings, redis_url=local.url)
-        actions = supervisor.add(_child(f"The action server (port {settings.action_port})", [
-            str(venv_bin / "python"), "-m", "rasa_sdk", "--actions", "actions",
-            "--port", str(settings.action_port), *_quiet(settings)], child_environment(settings), **popen))
+            settings = dataclasses.replace(settings, redis_url=_start_local_redis(supervisor, **popen))
+        env = child_environment(settings)
+        actions = supervisor.add(_child(f"The action server (port {settings.action_port})",
+                                        actions_command(settings, venv_bin), env, **popen))
         actions.start(time.monotonic())
         wait_until_up(f"http://{settings.host}:{settings.action_port}/health", actions.proc, 60)
-        endpoints = write_endpoints(work / "endpoints.yml", settings)
+        endpoints = write_endpoints((work or settings_module.ROOT / "var") / "endpoints.yml", settings)
         rasas = [supervisor.add(_child(f"Rasa {i + 1} (port {port})",
-                                       rasa_command(settings, venv_bin, endpoints, port), child_environment(settings), **popen))
+                                       rasa_command(settings, venv_bin, endpoints, port), env, **popen))
                  for i, port in enumerate(settings.rasa_ports)]
         for rasa in rasas:  # they load their models side by side
             rasa.start(time.monotonic())
         for rasa, port in zip(rasas, settings.rasa_ports):
             wait_until_up(f"http://{settings.host}:{port}/", rasa.proc, 300)
-        web = supervisor.add(_child(f"The web front (port {settings.web_port})", [
-            str(venv_bin / "python"), "-m", "bot.web"], {**child_environment(settings), **settings.as_environment()}, **popen))
+        web = supervisor.add(_child(f"The web front (port {settings.web_port})", web_command(venv_bin),
+                                    web_environment(settings), **popen))
         web.start(time.monotonic())
         wait_until_up(settings.web_url, web.proc, 30)
     except BaseException:
@@ -187,8 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     if not settings.model_path.exists():
         print(f"No trained model at {settings.model_path}: run `make train` first.", file=sys.stderr)
         return 1
-    if args.shell:
-        return shell(settings, Path(sys.executable).parent)
+    if args.shell:  # one conversation in the terminal: one process, in memory
+        return shell(dataclasses.replace(settings, rasa_processes=1, redis_url=""), Path(sys.executable).parent)
     # SIGTERM (docker stop, kill) and SIGINT stop everything the same way, even where a
     # shell started us in the background with SIGINT ignored.
     for signum in (signal.SIGTERM, signal.SIGINT):

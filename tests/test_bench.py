@@ -177,3 +177,18 @@ def test_a_recorded_run_renders_to_markdown_chart_and_readme(tmp_path):
     text = readme.read_text()
     assert "old table" not in text and "| held-out accuracy |" in text
     assert text.startswith("intro\n") and text.endswith("outro\n")
+
+
+def test_the_scale_table_reads_two_processes_against_one():
+    from bench.scale import markdown
+
+    def runs(p50, p95, rps):
+        return {n: {"p50_ms": p50, "p95_ms": p95 * int(n), "throughput_rps": rps} for n in ("1", "8", "32")}
+
+    text = "\n".join(markdown({"levels": [1, 8, 32], "setups": {
+        "1 process, in memory": runs(40, 100, 20), "1 process, Redis": runs(42, 100, 19.5),
+        "2 processes, Redis": runs(41, 40, 37)}}))
+    assert "| 2 processes, Redis | 41 / 40, 37.0 |" in text
+    assert "1.85x the throughput of 1 at 32 clients" in text
+    assert "p95 at 32 clients 1.28 s with 2 processes, 3.20 s with 1" in text
+    assert "Redis adds +2.0 ms at p50" in text
