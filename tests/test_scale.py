@@ -330,3 +330,26 @@ def test_the_endpoints_and_children_get_the_password_only_through_the_environmen
     assert env[redis_conn.PASSWORD_VARIABLE] == "s3cret-pa55" and env["REDIS_URL"] == URL
     text = run_module.write_endpoints(tmp_path / "e.yml", settings).read_text()
     assert "pa55" not in text and "${" + redis_conn.PASSWORD_VARIABLE + "}" in text
+
+
+def test_the_console_says_when_redis_stops_and_starts_answering(capsys):
+    class Client:
+        up = True
+
+        def ping(self):
+            if not self.up:
+                raise ConnectionError("refused")
+            return True
+
+    watch = run_module.RedisWatch(URL, every=0)
+    watch.client = Client()
+    watch.check()
+    assert capsys.readouterr().err == ""  # up, as it was: nothing to say
+    watch.client.up = False
+    watch.check()
+    watch.check()
+    said = capsys.readouterr().err
+    assert said.count("is not answering") == 1 and "redis://10.0.0.7:6380" in said and "s3cret" not in said
+    watch.client.up = True
+    watch.check()
+    assert "answers again" in capsys.readouterr().err
