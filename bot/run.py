@@ -66,10 +66,21 @@ def write_endpoints(path: Path, settings: settings_module.Settings) -> Path:
     return path
 
 
+# Threads per process of TensorFlow and of the e5 engine (OpenMP).
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "TF_INTRA_OP_PARALLELISM_THREADS", "TF_INTER_OP_PARALLELISM_THREADS")
+
+
 def child_environment(settings: settings_module.Settings) -> dict:
     env = {**os.environ, "SANIC_HOST": settings.host, "RASA_TELEMETRY_ENABLED": "false"}
     if settings.uses_redis:  # the broker reads REDIS_URL; Rasa's stores the password variable
         env.update({**settings.as_environment(), **redis_conn.environment(settings.redis_url)})
+    if settings.rasa_processes > 1:
+        # By default each process starts a thread per core; N processes then spin against
+        # each other on the same cores (measured on 2 cores: 2 processes answered 7.0 a second,
+        # fewer than one's 11.8). A fair share each: 16.4 a second.
+        share = str(max(1, (os.cpu_count() or 1) // settings.rasa_processes))
+        for variable in THREAD_VARIABLES:
+            env.setdefault(variable, share)
     return env
 
 

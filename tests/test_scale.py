@@ -22,6 +22,7 @@ from bot import settings as settings_module
 from bot.scale import redis_conn
 from bot.scale.local_redis import config as redis_config
 from bot.scale.supervisor import Child, Supervisor
+from bot.scale.tracker_store import ConversationRedisTrackerStore
 from bot.stats.counting import ConversationCounts
 from bot.stats.redis_memory import RedisMemory
 from bot.web.app import IN_FLIGHT, make_app
@@ -30,6 +31,11 @@ from helpers import FakeClock
 from test_web_front import sync
 
 URL = "redis://sportrygt:s3cret-pa55@10.0.0.7:6380"
+KEY = redis_conn.KEY_PREFIX
+
+
+def run_async(coro):
+    return asyncio.new_event_loop().run_until_complete(coro)
 
 
 @pytest.fixture
@@ -70,7 +76,8 @@ def test_rasa_reads_its_redis_stores_from_the_endpoints_file_without_the_passwor
         monkeypatch.setenv(variable, value)
     tracker = TrackerStore.create(read_endpoint_config(str(path), "tracker_store"), Domain.empty())
     locks = LockStore.create(read_endpoint_config(str(path), "lock_store"))
-    assert isinstance(tracker, RedisTrackerStore) and isinstance(locks, RedisLockStore)
+    assert isinstance(tracker, ConversationRedisTrackerStore) and isinstance(tracker, RedisTrackerStore)
+    assert isinstance(locks, RedisLockStore)
     kwargs = tracker.red.connection_pool.connection_kwargs
     assert (kwargs["host"], kwargs["port"], kwargs["password"], kwargs["db"]) == ("10.0.0.7", 6380, "s3cret-pa55", 0)
     assert locks.red.connection_pool.connection_kwargs["db"] == 1
@@ -93,6 +100,33 @@ def test_the_local_redis_keeps_nothing_on_disk_and_its_user_cannot_save_configur
     assert "user default off" in text
     user = next(line for line in text.splitlines() if line.startswith("user sportrygt"))
     assert "~sportrygt:*" in user and "-@admin" in user and "-@dangerous" in user
+
+
+def test_the_tracker_store_saves_what_the_process_holds_with_the_idle_expiry_and_streams_only_new_events():
+    from rasa.core.brokers.broker import EventBroker
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    class Broker(EventBroker):
+        def __init__(self):
+            self.got = []
+
+        def publish(self, event):
+            self.got.append(event["event"])
+
+    broker = Broker()
+    store = ConversationRedisTrackerStore(Domain.empty(), event_broker=broker, record_exp=900, key_prefix=KEY)
+    store.red = fakeredis.FakeRedis(decode_responses=True)
+    tracker = DialogueStateTracker.from_events("s1", [ActionExecuted("action_session_start"), SessionStarted(),
+                                                      ActionExecuted("action_listen"), UserUttered("hei")])
+    run_async(store.save(tracker))
+    tracker.update(ActionExecuted("utter_greet"))
+    run_async(store.save(tracker))
+    again = run_async(store.retrieve("s1"))
+    assert [e.as_dict()["event"] for e in again.events][-2:] == ["user", "action"]
+    assert 890 < store.red.ttl(f"{KEY}:tracker:s1") <= 900
+    assert broker.got == ["action", "session_started", "action", "user", "action"]  # each event once
 
 
 # --- counting once per conversation, in Redis ------------------------------------------------------
@@ -354,3 +388,13 @@ def test_the_console_says_when_redis_stops_and_starts_answering(capsys):
     watch.client.up = True
     watch.check()
     assert "answers again" in capsys.readouterr().err
+
+
+def test_several_processes_share_the_cores_instead_of_each_taking_all(settings, monkeypatch):
+    for variable in run_module.THREAD_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    env = run_module.child_environment(dataclasses.replace(settings, rasa_processes=4))
+    assert all(env[v] == "2" for v in run_module.THREAD_VARIABLES)
+    one = run_module.child_environment(dataclasses.replace(settings, rasa_processes=1, redis_url=""))
+    assert not any(v in one for v in run_module.THREAD_VARIABLES)  # one process: as before

@@ -17,6 +17,7 @@ KEY_PREFIX = "sportrygt"
 PASSWORD_VARIABLE = "SPOR_TRYGT_REDIS_PASSWORD"
 TRACKER_DB = 0  # conversations
 LOCK_DB = 1  # Rasa's per-conversation ticket locks
+TRACKER_STORE = "bot.scale.tracker_store.ConversationRedisTrackerStore"
 SOCKET_TIMEOUT = 5.0  # seconds: a hung Redis is an error, not a hung answer
 
 
@@ -68,14 +69,17 @@ def async_client(url: str, db: int = TRACKER_DB):
 
 def endpoints_yaml(url: str, idle_minutes: float) -> str:
     """The tracker_store and lock_store parts of Rasa's endpoints file: Rasa's
-    own Redis stores. `record_exp` is the idle expiry (Redis's EX needs whole
-    seconds); the password is `${…}`, substituted by Rasa from the environment."""
+    own Redis stores (the tracker store without its merge re-read:
+    bot/scale/tracker_store.py). `record_exp` is the idle expiry (Redis's EX
+    needs whole seconds); the password is `${…}`, substituted by Rasa from the
+    environment."""
     target = parse(url)
     lines = []
-    for section, kind_extra in (("tracker_store", [f"  db: {TRACKER_DB}",
-                                                   f"  record_exp: {max(1, round(idle_minutes * 60))}"]),
-                                ("lock_store", [f"  db: {LOCK_DB}", f"  socket_timeout: {SOCKET_TIMEOUT}"])):
-        lines += [f"{section}:", "  type: redis", f"  url: {target.host}", f"  port: {target.port}",
+    for section, kind, kind_extra in (
+        ("tracker_store", TRACKER_STORE, [f"  db: {TRACKER_DB}", f"  record_exp: {max(1, round(idle_minutes * 60))}"]),
+        ("lock_store", "redis", [f"  db: {LOCK_DB}", f"  socket_timeout: {SOCKET_TIMEOUT}"]),
+    ):
+        lines += [f"{section}:", f"  type: {kind}", f"  url: {target.host}", f"  port: {target.port}",
                   f"  key_prefix: {KEY_PREFIX}", *kind_extra]
         if target.username:
             lines.append(f"  username: {target.username}")
