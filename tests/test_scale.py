@@ -398,3 +398,14 @@ def test_several_processes_share_the_cores_instead_of_each_taking_all(settings, 
     assert all(env[v] == "2" for v in run_module.THREAD_VARIABLES)
     one = run_module.child_environment(dataclasses.replace(settings, rasa_processes=1, redis_url=""))
     assert not any(v in one for v in run_module.THREAD_VARIABLES)  # one process: as before
+
+
+@sync
+async def test_each_process_gets_a_few_messages_at_a_time_and_the_rest_wait_in_line(settings, monkeypatch):
+    from bot.web.routing import PER_PROCESS
+
+    async with front(settings, monkeypatch, FakeRedisPing()) as (client, rasas, _):
+        rasas.delay = 0.1
+        results = await asyncio.gather(*(post(client, f"person-{i}") for i in range(20)))
+    assert all(status == 200 for status, _ in results)
+    assert 1 < rasas.peak <= 2 * PER_PROCESS  # two processes, each with at most PER_PROCESS inside

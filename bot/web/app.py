@@ -101,8 +101,9 @@ async def forward(request: web.Request) -> web.Response:
 
 
 async def _post(app: web.Application, url: str, payload: dict) -> tuple:
-    async with app[SESSION].post(url + REST_PATH, json=payload) as response:
-        return response.status, await response.read()
+    async with app[BACKENDS].room(url):
+        async with app[SESSION].post(url + REST_PATH, json=payload) as response:
+            return response.status, await response.read()
 
 
 async def _answer(app: web.Application, payload: dict, conversation: bytes, lang: Optional[str]) -> web.Response:
