@@ -409,3 +409,10 @@ async def test_each_process_gets_a_few_messages_at_a_time_and_the_rest_wait_in_l
         results = await asyncio.gather(*(post(client, f"person-{i}") for i in range(20)))
     assert all(status == 200 for status, _ in results)
     assert 1 < rasas.peak <= 2 * PER_PROCESS  # two processes, each with at most PER_PROCESS inside
+
+
+def test_a_service_shown_twice_in_one_event_is_counted_once():
+    counts = ConversationCounts([], ["rusinfo"], idle_seconds=60, memory=RedisMemory(fakeredis.FakeRedis(), 60))
+    event = {"event": "slot", "name": "services_shown", "value": ["rusinfo", "rusinfo"], "sender_id": "s"}
+    assert counts.count(event) == [("service_shown", "rusinfo")]
+    assert counts.count(event) == []

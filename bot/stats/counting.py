@@ -1,4 +1,5 @@
-"""What the statistics count, derived from Rasa's events. Pure: no I/O.
+"""What the statistics count, derived from Rasa's events. Pure (no I/O) but for
+the once-per-conversation memory it is given: in-process, or Redis.
 
 An event becomes at most a few (metric, key) pairs; the text, the sender and
 the time of the event are never part of one. Keys come only from fixed lists
@@ -124,4 +125,11 @@ class ConversationCounts:
         # Only events with something to de-duplicate ask the memory (in Redis: a round trip).
         fresh = self.memory.first_times(event.get("sender_id") or "", once, new_session) if (
             once or new_session) else set()
-        return [inc for inc in found if not METRICS[inc[0]] or inc in fresh]
+        counted, taken = [], set()
+        for inc in found:
+            if METRICS[inc[0]]:
+                if inc not in fresh or inc in taken:  # counted before, or twice in this event
+                    continue
+                taken.add(inc)
+            counted.append(inc)
+        return counted
