@@ -20,9 +20,6 @@ class RedisMemory:
         self.idle_seconds = max(1, round(idle_seconds))  # Redis's EXPIRE takes whole seconds
         self.prefix = prefix
 
-    def __len__(self) -> int:  # not known without a scan; nothing needs it
-        return 0
-
     def key(self, sender: str) -> str:
         return f"{self.prefix}:counted:{hashlib.blake2b(sender.encode(), digest_size=16).hexdigest()}"
 
