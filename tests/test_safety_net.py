@@ -176,7 +176,18 @@ def test_recall_and_false_alarms_on_the_held_out_set():
     ("jeg hadde selvmordstanker for to år siden. kan psykologen si det til fastlegen?", None, True),
     ("Eg tok ein overdose som 17-åring. Kan barnevernet sjå det no?", None, True),
     ("mannen min har sagt at han skal ta livet av meg om jeg forlater ham", None, True),
+    ("stefaren min sier han skal skade meg hvis jeg forteller det til noen", None, True),
+    # An earlier overdose referred back to, the last time, a hard time that is over.
+    ("Jeg er rusfri nå. Kan legen se den gamle overdosen når jeg skal fornye førerkortet?", None, True),
+    ("sist jeg hadde selvmordstanker ringte de politiet. er denne chatten anonym?", None, True),
+    ("Etter en vond vinter med selvmordstanker fikk jeg Sobril. Blir man avhengig av det?", None, True),
+    ("Står det i journalen min at jeg var bevisstløs på fest i 2019?", None, True),
+    ("Jeg har lest om folk som får kramper når de slutter å drikke. Må jeg legges inn for avrusning?",
+     None, True),
     # Danger now, even beside a past one.
+    ("sist jeg sjekket pustet han ikke, hva gjør jeg", "emergency_overdose", False),
+    ("jeg hadde en plan før, men nå har jeg tatt alle pillene", "emergency_overdose", False),
+    ("han har kramper nå etter at han tok noe på fest", "emergency_overdose", False),
     ("i fjor overlevde jeg en overdose og nå vil jeg bare dø", "crisis_suicidal", False),
     ("han tok masse piller for en time siden og nå våkner han ikke", "emergency_overdose", False),
     ("jeg har tatt alle pillene mine, jeg vil dø", "emergency_overdose", False),

@@ -171,15 +171,26 @@ MENTION_PATTERNS = [
     r"\better\s+(?:\w+\s+){0,2}(?:overdose|overdosen|forsoket|selvmordsforsoket|sjolvmordsforsoket)\b",
     r"\boverlevde\b|\bdode av\b|\bdoydde av\b|\bmistet\s+\w+\s+i\s+(?:en\s+)?overdose\b|\b(?:tok|tatt) livet av seg\b",
     r"\b(?:selvmordsforsok|sjolvmordsforsok)\b|\bsom\s+\d{1,2}\s*aring\b",
-    # Someone else threatening the writer ("mannen min sier han skal drepe meg"):
+    # Someone else threatening the writer ("mannen min sier han skal drepe meg", "… skade meg"):
     # violence at home, answered as such (with the safety line), not as a crisis.
     r"\b(?:han|hun|ho|hen|mannen|kona|faren|pappa|mamma|mora|broren|stefaren|stefar|kjaeresten|samboeren|eksen)\b"
-    r"(?:\s+\w+){0,4}?\s+(?:skal|skulle|vil|ville|truer med a|truet med a|trua med a)\s+(?:ta livet av|drepe|drep|draepe)\s+(?:meg|oss|mamma|meg og)\b",
+    r"(?:\s+\w+){0,4}?\s+(?:skal|skulle|vil|ville|truer med a|truet med a|trua med a)\s+(?:ta livet av|drepe|drep|draepe|skade|skada|skadar)\s+(?:meg|oss|mamma|meg og)\b",
     r"\b(?:hvis|om|dersom|viss)\s+(?:jeg|eg|vi|me|man|du)\s+(?:ringer|ringe|ringjer|ringte)\s+113\b|\bhar (?:ikke|ikkje) skjedd\b",
     r"\b(?:hva|kva)\s+skjer\s+(?:hvis|om|dersom|viss|nar)\b|\bblir\s+(?:man|jeg|en|eg|ein|vi|han|hun|ho)\s+(?:anmeldt|straffet|straffa|meldt|tatt)\b",
     r"\b(?:hvis|om|dersom|viss)\s+(?:noen|man|en venn|nokon|ein venn)\s+(?:tar|far|har tatt|hadde tatt|faar)\b",
     r"\b(?:ringe|ringer|ringte|ring)\s+113\b.{0,50}\b(?:politi\w*|anmeldt|straff\w*|problemer|trobbel)\b",
     r"\b(?:politi\w*|anmeldt|straff\w*)\b.{0,50}\b(?:ringe|ringer|ringte)\s+113\b",
+    # An overdose spoken of as a known, earlier event: "den (gamle) overdosen".
+    r"\b(?:den|denne|forrige|gamle|tidligere|tidlegare)\s+(?:gamle\s+)?(?:overdosen|overdosene)\b",
+    # The last time, or a hard time that has passed: "sist jeg hadde selvmordstanker",
+    # "etter en tung periode med …"; "sist jeg sjekket" is deliberately absent.
+    r"\bsist\s+(?:gang\s+)?(?:jeg|eg|han|hun|ho)\s+(?:hadde|var|tok|fikk|fekk)\b|\bforrige gang\b",
+    r"\bhadde\s+(?:\w+\s+){0,2}(?:selvmordstank\w*|sjolvmordstank\w*|selvmordsplan\w*)",
+    r"\better\s+(?:en|ei|ein)\s+(?:\w+\s+){0,2}(?:tid|periode|vinter|host|haust)\s+med\b",
+    # Other people in general, heard of or read about ("folk som får kramper når de slutter").
+    r"\b(?:har|hadde)\s+(?:hort|lest|sett)\s+(?:om|at)\b|\bfolk som\b",
+    # What the records say ("står overdosen i journalen?") is a question about them.
+    r"\bjournal\w*",
 ]
 MENTION = re.compile("|".join(MENTION_PATTERNS))
 # Where a clause turns to the present ("… og nå vil jeg dø"): split there.
