@@ -34,9 +34,13 @@ YOUTH = [
 AGE_YEARS = re.compile(rf"\b{_AGE}\s+(?:ar|aar)\b(?!\s+(?:siden|sida|til|fram))")
 NOT_MINE = re.compile(rf"(?:\b{_OTHER}\b.{{0,20}}|\b(?:i|for|pa|pa over|over|etter|pa snart|med)\s+)$")
 RELATIVES = re.compile(
-    r"\b(?:sonnen|sonen|dattera|datteren|dottera|barnet|ungen|gutten|jenta|broren|sosteren|systera|"
-    r"kjaeresten|samboeren|sambuaren|mannen|kona|kona mi|partneren|venninna|venninnen|vennen|kompisen|"
-    r"kameraten|mora|moren|faren|foreldrene|foreldra|stefaren|stemora)\s+(?:min|mi|mitt|mine|vaar|var)\b"
+    r"\b(?:sonnen|sonen|dattera|datteren|dottera|barnet|ungen|gutten|jenta|"
+    # "lillebroren", "storesøstera", "bestevenninna", "veslebror min"
+    r"(?:lille|store|vesle|beste|halv)?(?:broren|bror|sosteren|soster|systera|syster|venninna|venninnen|vennen|"
+    r"kompisen|kameraten)|"
+    r"kjaeresten|samboeren|sambuaren|mannen|kona|kona mi|partneren|"
+    r"mora|moren|faren|foreldrene|foreldra|stefaren|stemora)\s+(?:min|mi|mitt|mine|vaar|var)\b"
+    r"|\b(?:en|ein|ei)\s+(?:god\s+|naer\s+)?(?:venn|ven|venninne|kompis|kamerat)\s+(?:av|til)\s+(?:meg|mae)\b"
     # A parent is the one it is about only when the message says what they do
     # ("mamma drikker"); "får mamma vite det?" is a young person asking.
     r"|\b(?:mamma|pappa|mor mi|far min)\b.{0,25}\b(?:drikker|drikk|ruser|rusar|bruker|brukar|roker|royker|royk|"
