@@ -19,14 +19,16 @@ from bot.topics import LABELS, payload
 NAMED = {
     "nb": {"fear_driving_licence": "førerkortet", "fear_child_welfare": "barnevernet",
            "fear_police": "politiet", "fear_employer": "jobben", "ask_confidentiality": "taushetsplikten",
-           "ask_treatment": "behandling", "gambling_problem": "pengespill"},
+           "ask_treatment": "behandling", "gambling_problem": "pengespill",
+           "unsafe_at_home": "vold eller trusler hjemme"},
     "nn": {"fear_driving_licence": "førarkortet", "fear_child_welfare": "barnevernet",
            "fear_police": "politiet", "fear_employer": "jobben", "ask_confidentiality": "teieplikta",
-           "ask_treatment": "behandling", "gambling_problem": "pengespel"},
+           "ask_treatment": "behandling", "gambling_problem": "pengespel",
+           "unsafe_at_home": "vald eller truslar heime"},
     "en": {"fear_driving_licence": "your driving licence", "fear_child_welfare": "barnevernet (child welfare)",
            "fear_police": "the police", "fear_employer": "your job",
            "ask_confidentiality": "the duty of confidentiality", "ask_treatment": "treatment",
-           "gambling_problem": "gambling"},
+           "gambling_problem": "gambling", "unsafe_at_home": "violence or threats at home"},
 }
 SENTENCE = {
     "nb": "Du nevnte også {worries} – vil du vite mer om det?",

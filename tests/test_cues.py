@@ -42,6 +42,19 @@ def test_other_worries_are_named_besides_the_one_answered():
     assert other_worries("hvor lenge er hasj i urinen?", "ask_substance_info") == []
 
 
+def test_violence_at_home_is_offered_besides_the_question_answered():
+    text = "Mamma mista lappen i fjor. Kjæresten hennes truer med å slå meg hvis jeg sier noe. Får hun den tilbake?"
+    assert other_worries(text, "fear_driving_licence") == ["unsafe_at_home"]
+    assert other_worries("nå truer kjæresten hennes med å slå meg. får hun lappen tilbake?", "fear_driving_licence") == \
+        ["unsafe_at_home"]
+    assert other_worries("he hits me when he's drunk, can the police take my licence?", "fear_driving_licence") == \
+        ["fear_police", "unsafe_at_home"]
+    # A thought that struck, a blow that never came, a parent who is "not violent": nothing to offer.
+    assert other_worries("det slo meg at jeg drikker hver dag", "seek_help_self") == []
+    assert other_worries("pappa drikker mye, men han har aldri slått meg", "worried_about_other") == []
+    assert other_worries("my dad drinks but he's never violent", "worried_about_other") == []
+
+
 @pytest.mark.parametrize("text, who", [
     ("jeg er 15 og drikker", {"youth"}),
     ("hei, 16 år her. sier helsesøster det til mamma?", {"youth"}),

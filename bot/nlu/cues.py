@@ -60,6 +60,13 @@ WORRIES = {
                                      r"|\bconfidential|\bmedical records?\b"),
     "ask_treatment": re.compile(r"\bbehandling|\bavrusning|\bavrusing|\binnleggelse|\bhenvisning|\btilvising|\bventetid"
                                r"|\btreatment\b|\brehab\b|\bdetox\b|\breferral\b"),
+    # Violence or threats at home ("han truer med å slå meg"); "det slo meg at …" is a thought, not a blow.
+    "unsafe_at_home": re.compile(r"(?<!ikke )(?<!ikkje )(?<!aldri )\b(?:slar|slo|slatt|slaar|banker|banka|dytter|dyttet|dytta|kveler|kvelte|sparker|sparket|sparka)"
+                                r"\s+(?:meg|mae|oss|mamma|mora|lillebror\w*|lillesost\w*|veslebror\w*|barna|ungene)\b(?!\s+(?:at|hvor|kor|som)\b)"
+                                r"|\b(?:truer|trugar|truet|trua|truga)\s+(?:meg|mae|oss)\b|\b(?:truer|trugar|truet|trua|truga)\b.{0,30}?\bmed a (?:sla|drepe|skade|kaste|banke)\b"
+                                r"|(?<!ingen )(?<!ikke )(?<!ikkje )(?<!aldri )\b(?:vold|vald)\b"
+                                r"|\bredd for a (?:ga|dra|komme|kome) hjem|\b(?:tor|tar) (?:ikke|ikkje) (?:a )?(?:vaere|vere|ga|dra) hjem|\bikke trygg hjemme"
+                                r"|\b(?:hits?|hitting|beats?|beating) (?:me|us|my mum|my mom)\b|(?<!not )(?<!never )(?<!no )\bviolen(?:t|ce)\b|\bafraid to go home\b"),
     "gambling_problem": re.compile(r"\bspill(?:e|ing|er|ing)?\b|\bspel(?:ar|ing)?\b|\bbetting|\bodds\b|\bcasino|\bkasino|\bspillegjeld|\bspelegjeld"
                                   r"|\bgambling\b|\bgambl"),
 }
