@@ -14,6 +14,8 @@ from bot.settings import ROOT
 from conftest import HOLDOUT
 
 CRISIS = [
+    "det er best for alle om jeg ikke er her lenger",
+    "har lagt igjen brev til familien",
     "jeg vil ikke leve lenger",
     "Jeg vil dø",
     "jeg vil do",
@@ -66,6 +68,7 @@ OVERDOSE = [
     "kompisen tok G og er helt ute av det",
 ]
 EVERYDAY = [
+    "det er lettere for alle om jeg ikke er med på festen i kveld",
     "jeg døde av latter",
     "dette dreper meg, så kjedelig",
     "hei",

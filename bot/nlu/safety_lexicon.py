@@ -77,7 +77,9 @@ CRISIS_PATTERNS = [
     r"\b(?:ingenting|ingen|ikke noe|ikkje noko)\s+(?:igjen\s+)?a leve for\b",
     r"\b(?:klart seg|klare seg|hatt det)\s+(?:fint\s+|bedre\s+|betre\s+|godt\s+)?(?:uten|utan)\s+(?:meg|mae)\b",
     r"\b(?:vil|onsker|onske)\b.{0,20}\balt\s+skal\s+ta\s+slutt\b",
-    r"\bskrevet (?:et\s+|eit\s+)?brev til (?:barna|familien|mamma|mora|kona|mannen|foreldrene)\b",
+    r"\b(?:skrevet|skrive|skrivi|lagt igjen|lagt att)\s+(?:et\s+|eit\s+)?brev til (?:alle|barna|familien|mamma|mora|kona|mannen|foreldrene|foreldra)\b",
+    # "det er best for familien om jeg ikke er her", "lettere for alle hvis jeg ikke fantes"
+    rf"\b(?:best|bedre|betre|lettere|lettare|enklere|enklare)\b.{{0,30}}\b(?:om|hvis|viss|dersom)\s+{_I}\s+{_NOT}\s+(?:(?:er|e|var|va)\s+(?:her|til)|fantes|fanst|finnes|fanns)\b",
     r"\bbestemt (?:meg|mae)\b(?!\s+for\s+a\s+(?:slutte|kutte|begynne|soke|sake|fa|be|ta|prove|ringe|snakke|legge|ga til|trappe))",
     r"\b(?:har|hev)\s+(?:en|ein|ei)\s+plan\b(?!\s+for\s+a\s+(?:slutte|kutte|trappe|bli|fa))|\btenkt ut hvordan\b",
     r"\b(?:i kveld|i natt|i dag|i morgen)\s+(?:er|blir)\s+(?:den\s+)?siste\b|\bblir (?:den|det) siste\b",
