@@ -41,7 +41,8 @@ def test_no_example_is_labelled_twice():
         assert labels.setdefault(fold(text), intent) == intent, text
 
 
-@pytest.mark.parametrize("held_out", [HOLDOUT, ROOT / "tests" / "nlu" / "dev.yml", ROOT / "tests" / "nlu" / "real_register.yml"])
+@pytest.mark.parametrize("held_out", [HOLDOUT, *(ROOT / "tests" / "nlu" / f"{name}.yml" for name in (
+    "dev", "real_register", "probe_real_register", "probe_short"))])
 def test_evaluation_sets_are_not_trained_on(held_out):
     """Short stock phrases ("hei", "takk") occur everywhere; anything of three
     words or more in an evaluation set must not be in the training data."""
