@@ -77,6 +77,11 @@ def main(argv: list[str] | None = None) -> int:
         results["language_id"] = language_id.run()
     results["wall_seconds"] = time.perf_counter() - started
     results["date"] = time.strftime("%Y-%m-%d")
+    # With --only, the other parts are an earlier run's: keep the day each part was measured.
+    measured_on = results.setdefault("measured_on", {})
+    for part in ("speed", "scale", "understanding"):
+        if args.only in (None, part):
+            measured_on[part] = results["date"]
     RAW.parent.mkdir(parents=True, exist_ok=True)
     RAW.write_text(json.dumps(results, ensure_ascii=False, indent=1))
     return write(json.loads(RAW.read_text()))  # one shape (string keys) whether fresh or read back

@@ -112,12 +112,26 @@ def _machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, Rasa {rasa.__version__}"
 
 
+def _in_parts(raw: dict) -> bool:
+    return len(set((raw.get("measured_on") or {}).values())) > 1
+
+
+def when_measured(raw: dict) -> str:
+    """"on <day> in <n> minutes", or, after `--only` runs on different days, the day of each part."""
+    days = raw.get("measured_on") or {}
+    if _in_parts(raw):
+        each = ", ".join(f"{part} on {day}" for part, day in sorted(days.items(), key=lambda kv: kv[1], reverse=True))
+        return f"in parts ({each}; the last run took {raw['wall_seconds'] / 60:.1f} minutes)"
+    return f"on {raw['date']} in {raw['wall_seconds'] / 60:.1f} minutes"
+
+
 def markdown(raw: dict, chart_name: str) -> str:
     parts = [
         "# Benchmarks",
         "",
-        f"Written by `make bench` on {raw['date']} in {raw['wall_seconds'] / 60:.1f} minutes, on {_machine()}. "
-        "Everything below was measured in that run, except the training times of models reused from "
+        f"Written by `make bench` {when_measured(raw)}, on {_machine()}. "
+        + ("Each part below was measured in its own run" if _in_parts(raw) else "Everything below was measured in that run")
+        + ", except the training times of models reused from "
         "`results/bench/cache` (kept by a hash of everything that decides their weights; their row says so)"
         + (f": with an empty cache the run would take about {reused_training_seconds(raw) / 60:.0f} minutes more"
            if reused_training_seconds(raw) else "")
@@ -348,8 +362,7 @@ def update_readme(readme: Path, raw: dict) -> bool:
         return False
     head, rest = text.split(README_START, 1)
     tail = rest.split(README_END, 1)[1]
-    body = (f"\n_Measured by `make bench` on {raw['date']} ({_machine()}); "
-            f"the whole run took {raw['wall_seconds'] / 60:.1f} minutes._\n\n"
+    body = (f"\n_Measured by `make bench` {when_measured(raw)} ({_machine()})._\n\n"
             + table(SUMMARY_HEADER, summary_rows(raw)) + "\n")
     readme.write_text(head + README_START + body + README_END + tail)
     return True

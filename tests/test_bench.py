@@ -179,6 +179,19 @@ def test_a_recorded_run_renders_to_markdown_chart_and_readme(tmp_path):
     assert text.startswith("intro\n") and text.endswith("outro\n")
 
 
+def test_parts_measured_on_different_days_say_so():
+    import json
+
+    from helpers import FIXTURES
+
+    raw = json.loads((FIXTURES / "bench" / "raw.json").read_text())
+    assert "Everything below was measured in that run" in results.markdown(raw, "results.png")
+    raw["measured_on"] = {"speed": "2026-12-01", "understanding": "2026-12-02"}
+    page = results.markdown(raw, "results.png")
+    assert "in parts (understanding on 2026-12-02, speed on 2026-12-01;" in page
+    assert "Everything below was measured in that run" not in page
+
+
 def test_the_scale_table_reads_two_processes_against_one():
     from bench.scale import markdown
 
