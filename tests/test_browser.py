@@ -161,7 +161,7 @@ def test_a_message_in_another_language_is_answered_in_it(page):
 def test_the_emergency_line_is_always_there(page, site):
     line = page.locator(".emergency")
     assert line.is_visible()
-    for number in ("113", "116 123", "22 40 00 40"):
+    for number in ("113", "112", "116 123", "22 40 00 40"):
         assert number in line.inner_text()
 
 

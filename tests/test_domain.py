@@ -120,16 +120,6 @@ def test_follow_up_buttons_have_the_same_answers_in_both_forms():
         by_name[name] = payloads
 
 
-def test_crisis_mode_holds_every_vague_intent():
-    """After a crisis answer, what is not clearly a new topic gets the crisis lines."""
-    held = {step["intent"] for rule in RULES if rule.get("condition")
-            for step in rule["steps"] if "intent" in step
-            and any(s.get("action") == "utter_crisis_holding" for s in rule["steps"])}
-    assert {"goodbye", "feedback_negative", "affirm", "deny", "thank", "nlu_fallback",
-            "out_of_scope", "seek_help_self"} <= held
-    assert not held & {"crisis_suicidal", "emergency_overdose", "unsafe_at_home"}
-
-
 def test_safety_openings_are_not_interrupted_by_the_welcome():
     for rule in RULES:
         first = rule["steps"][0].get("intent")

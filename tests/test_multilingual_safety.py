@@ -55,7 +55,9 @@ def test_the_overdose_answer_comes_in_the_persons_language_with_first_aid(conver
     crisis = LANGUAGES[code]["answers"]["utter_crisis"]
     assert overdose in texts or crisis in texts, code
     if overdose in texts:
-        assert messages[0]["text"] == overdose  # 113 and first aid first
+        # 113 and first aid first; someone who took it themselves is told 113 even if they feel fine, first
+        first = [m["text"] for m in messages[:2]]
+        assert first[0] == overdose or (first[0] == LANGUAGES[code]["answers"]["utter_overdose_self"] and first[1] == overdose)
 
 
 def test_polish_i_want_to_kill_myself_is_a_crisis_in_polish(conversation):

@@ -180,7 +180,7 @@ async def test_the_page_shows_the_emergency_numbers_from_the_directory(settings)
     async with stack(settings) as (client, _):
         status, page, _ = await get(client, "/")
     assert status == 200
-    for number in ("113", "116 123", "22 40 00 40"):
+    for number in ("113", "112", "116 123", "22 40 00 40"):
         assert f"<strong>{number}</strong>" in page
     assert 'role="log"' in page and 'aria-live="polite"' in page
     assert not re.search(r'(src|href)="(https?:)?//', page)  # nothing from another origin

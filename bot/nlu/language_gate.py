@@ -11,7 +11,7 @@ After the classifier and the Norwegian safety net, before the fallback:
   Roman Urdu, Finglish) but that another language's patterns see danger in
   gets the safety answer in that language.
 - English: the English patterns back up the classifier, as the Norwegian
-  lexicon does for Norwegian.
+  lexicon does for Norwegian, and an overdose they see beats a crisis verdict.
 """
 
 from __future__ import annotations
@@ -68,6 +68,11 @@ def apply(message: Message) -> Optional[str]:
     intent = (message.get(INTENT) or {}).get("name")
     if code in ANSWERED or code is None:
         if intent in SAFETY_INTENTS:
+            # "I took 30 pills and I want to die": the overdose answer comes first, as in
+            # Norwegian (facts.md, Clarifications). The Norwegian safety net decides for nb/nn.
+            hit = multilingual_safety.match(text, ["en"]) if code == "en" and intent != "emergency_overdose" else None
+            if hit and hit[1] == "emergency_overdose":
+                return _force(message, hit[1], message.get(INTENT) or {})
             return None
         if code == "en":
             hit = multilingual_safety.match(text, ["en"])

@@ -13,8 +13,11 @@ from bot.services import directory
 from bot.settings import Settings
 
 TEMPLATE = Path(__file__).parent / "chat.html"
-# The three numbers always on screen: emergency, and two around-the-clock lines.
-EMERGENCY = ("medisinsk_nodtelefon", "mental_helse", "kirkens_sos")
+# The numbers always on screen: medical emergency, the police (violence at
+# home: services.md "Unsafe at home"), and two around-the-clock lines.
+EMERGENCY = ("medisinsk_nodtelefon", "politi", "mental_helse", "kirkens_sos")
+# The page's own words for the emergency numbers, in both of its languages (widget.js).
+LABELS = {"medisinsk_nodtelefon": ("emergency", "Akutt fare"), "politi": ("police", "Politi")}
 
 
 def emergency_line(directory_path: Optional[Path] = None) -> str:
@@ -23,8 +26,9 @@ def emergency_line(directory_path: Optional[Path] = None) -> str:
     for sid in EMERGENCY:
         service = services[sid]
         number = service.channels["phone"]
-        if sid == "medisinsk_nodtelefon":  # the page's words, in both of its languages
-            label = '<span data-i18n="emergency">Akutt fare</span>'
+        if sid in LABELS:
+            key, words = LABELS[sid]
+            label = f'<span data-i18n="{key}">{words}</span>'
         else:
             label = html.escape(service.name)
         parts.append(f'<a href="tel:{number.replace(" ", "")}">{label}: <strong>{html.escape(number)}</strong></a>')

@@ -25,7 +25,7 @@
       welcome: "Hei! Her kan du spørre anonymt om alkohol, rusmidler, medisiner eller pengespill. Du trenger ikke si hvem du er.",
       label: "Skriv meldingen din", placeholder: "Skriv hva du lurer på …", send: "Send",
       note: "Rask utgang, eller Esc-tasten, bytter til en nøytral nettside og tømmer samtalen. Bruker andre den samme enheten, kan du også slette nettleserloggen: Ctrl+Shift+Delete på PC, eller under «Historikk» i nettleserens meny på mobil.",
-      emergency: "Akutt fare", choices: "Svaralternativer", log: "Samtalen", retry: "Prøv igjen",
+      emergency: "Akutt fare", police: "Politi", choices: "Svaralternativer", log: "Samtalen", retry: "Prøv igjen",
       failed: "Noe gikk galt. Prøv igjen om litt.",
       offline: "Fikk ikke kontakt. Sjekk nettet og prøv igjen. Haster det: ring 113."
     },
@@ -35,7 +35,7 @@
       welcome: "Hi! Here you can ask anonymously about alcohol, drugs, medicines or gambling. You do not need to say who you are.",
       label: "Write your message", placeholder: "Write what you are wondering about …", send: "Send",
       note: "Quick exit, or the Esc key, switches to a neutral website and clears the conversation. If others use the same device, you can also delete the browser history: Ctrl+Shift+Delete on a PC, or under “History” in the browser menu on a phone.",
-      emergency: "Emergency", choices: "Answer options", log: "The conversation", retry: "Try again",
+      emergency: "Emergency", police: "Police", choices: "Answer options", log: "The conversation", retry: "Try again",
       failed: "Something went wrong. Please try again soon.",
       offline: "Could not connect. Check your connection and try again. If it is urgent: call 113."
     }
