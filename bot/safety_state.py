@@ -259,8 +259,11 @@ def plan(state: SafetyState, turn: Turn, answers: Mapping[str, Sequence[str]]) -
     """The actions that answer this turn, or None when the ordinary rules
     answer it. `answers`: intent → its usual answer (data/rules/topics.yml)."""
     intent = turn.intent
-    if "followup" in turn.entities and intent not in (CRISIS, OVERDOSE, UNSAFE):
-        return None  # a button pressed, or a follow-up typed: its own answer
+    if "followup" in turn.entities and intent not in (CRISIS, OVERDOSE, UNSAFE) \
+            and (turn.text.startswith("/") or not state.open):
+        # A button pressed gets its answer. Typed, in a safety conversation, "jeg er 14"
+        # is the writer's age, not a question about confidentiality.
+        return None
     kind = step(turn.text, _codes(state, turn)) if turn.text else None
     if intent == OVERDOSE and not state.overdose:
         return first_overdose(state, turn)

@@ -263,3 +263,35 @@ def test_every_action_the_state_machine_can_choose_is_a_response_in_the_domain()
     names = set(__import__("re").findall(r'"(utter_\w+)"', inspect.getsource(safety_state)))
     names -= set(safety_state.OPENS.values())  # prefixes
     assert names and names <= set(DOMAIN.responses), names - set(DOMAIN.responses)
+
+
+# --- every language file reads its own follow-ups ----------------------------------
+
+STEP_PHRASES = __import__("yaml").safe_load((ROOT / "tests" / "languages" / "step_phrases.yml").read_text(encoding="utf-8"))
+
+
+def _step_cases():
+    for code, kinds in STEP_PHRASES.items():
+        for kind, phrases in kinds.items():
+            for text in phrases:
+                yield code, kind, text
+
+
+@pytest.mark.parametrize("code, kind, text", list(_step_cases()))
+def test_each_language_reads_its_follow_ups(code, kind, text):
+    # A Norwegian or English conversation reads all three; another language its own.
+    codes = [code, "nb", "nn", "en"] if code in ("nb", "nn", "en") else [code]
+    if kind in safety_steps.STEPS:
+        assert safety_steps.step(text, codes) == kind
+    elif kind in safety_steps.FACTS:
+        assert kind in safety_steps.facts(text, codes)
+    else:
+        assert safety_steps.step(text, codes) is None and not safety_steps.facts(text, codes)
+
+
+def test_a_typed_age_after_violence_is_not_the_confidentiality_follow_up():
+    turns = [Turn("unsafe_at_home", "pappa slår meg", {}, "nb", ("utter_unsafe_at_home",))]
+    typed = Turn("nlu_fallback", "jeg er 14", {"followup": ("under_18",)}, "nb")
+    pressed = Turn("affirm", '/affirm{"followup":"under_18"}', {"followup": ("under_18",)}, "nb")
+    assert plan(fold(turns), typed, ANSWERS) == ["utter_unsafe_youth"]
+    assert plan(fold(turns), pressed, ANSWERS) is None
