@@ -46,6 +46,9 @@ _SELF_CRISIS = re.compile(
     r"\blivet mitt\b|\bmeg selv\b|\bmeg sjolv\b|\bmyself\b|\bmy (?:own )?life\b"
     r"|\b(?:jeg|eg|je|i|im|i'm)\s+(?:vil|ville|har lyst til a|want|wanna|am going)\s+(?:to\s+)?(?:do|doy|die|kill)\b")
 
+# Someone at risk who cannot be reached ("svarer ikke på telefonen", "not answering my texts").
+_NO_CONTACT = re.compile(r"\b(?:telefon\w*|mobil\w*|melding\w*|sms|snap\w*|phone|texts?|messages?|calls?)\b")
+
 
 @dataclass(frozen=True)
 class Turn:
@@ -115,7 +118,9 @@ def _crisis_about_other(state: SafetyState, turn: Turn) -> bool:
         return False
     if (state.language or turn.language) in ANSWERED + (None,):
         return _says(_OTHER_CRISIS, turn.text)
-    return _someone_else(state, turn)
+    # Other languages' "someone else" patterns also fire on "a letter to my mother": the
+    # writer's own crisis answer (every line in it) is the safe reading there.
+    return False
 
 
 def _violence_named(turn: Turn) -> bool:
@@ -170,22 +175,36 @@ def _without_offer(answer: Sequence[str]) -> List[str]:
 
 def first_overdose(state: SafetyState, turn: Turn) -> List[str]:
     found = facts(turn.text, _codes(state, turn))
+    # The crisis lines (utter_overdose_after) stay for a bystander too: every first
+    # safety answer carries 113, 116 123 and 22 40 00 40.
+    answer = ["utter_overdose", "utter_overdose_after", "utter_overdose_fear"]
     if "self_taken" in found and "someone_else" not in found:
-        return ["utter_overdose_self", "utter_overdose", "utter_overdose_after", "utter_overdose_fear"]
-    if _someone_else(state, turn):
-        return ["utter_overdose", "utter_overdose_fear"]
-    return ["utter_overdose", "utter_overdose_after", "utter_overdose_fear"]
+        return ["utter_overdose_self"] + answer
+    return answer
 
 
 def first_crisis(state: SafetyState, turn: Turn) -> List[str]:
     kind = step(turn.text, _codes(state, turn))
     if state.about_other or _crisis_about_other(state, turn):
-        return ["utter_crisis_other_now" if kind in ("alone", "plan") else "utter_crisis_other"]
+        # Its "alone, or said they will: ring 113" covers a first message that says so.
+        return ["utter_crisis_other"]
     answer = ["utter_crisis_plan"] if kind == "plan" else []
     answer += ["utter_crisis", "utter_crisis_stay"]
     if state.youth or _youth(turn, bare_number=False) or kind == "dont_tell":
         answer.append("utter_crisis_youth")
     return answer
+
+
+def _around_the_lines(intent, kind, answers, fear_line: str, holding: str) -> Optional[List[str]]:
+    """A fear or violence inside an open crisis or overdose: the fear answered
+    about the call just urged (fear_line), its topic answer, and the lines kept."""
+    if intent in FEARS:
+        return [fear_line] + _without_offer(answers.get(intent, [])) + [holding]
+    if kind == "afraid":
+        return [fear_line, holding]
+    if intent == UNSAFE:
+        return ["utter_unsafe_at_home"]
+    return None
 
 
 def _overdose_mode(state: SafetyState, turn: Turn, kind: Optional[str], answers) -> Optional[List[str]]:
@@ -202,20 +221,18 @@ def _overdose_mode(state: SafetyState, turn: Turn, kind: Optional[str], answers)
         return ["utter_overdose"]
     if intent == CRISIS:
         return first_crisis(state, turn)
-    if intent in FEARS:
-        return ["utter_overdose_fear"] + _without_offer(answers.get(intent, [])) + ["utter_overdose_holding"]
-    if kind == "afraid":
-        return ["utter_overdose_fear", "utter_overdose_holding"]
-    if intent == UNSAFE:
-        return ["utter_unsafe_at_home"]
-    if intent in OWN_TOPIC:
-        return None
+    around = _around_the_lines(intent, kind, answers, "utter_overdose_fear", "utter_overdose_holding")
+    if around or intent in OWN_TOPIC:
+        return around
     return ["utter_overdose_holding"]
 
 
 def _crisis_mode(state: SafetyState, turn: Turn, kind: Optional[str], answers) -> Optional[List[str]]:
     intent = turn.intent
     if intent == OVERDOSE:
+        # "han svarer ikke på telefonen" after a friend's wish to die: out of reach, not a body to turn over.
+        if state.about_other and kind not in ("not_breathing", "breathing") and _says(_NO_CONTACT, turn.text):
+            return ["utter_crisis_other_now"]
         return first_overdose(state, turn)
     if state.about_other:
         if kind in ("alone", "plan", "refuse_call"):
@@ -228,14 +245,9 @@ def _crisis_mode(state: SafetyState, turn: Turn, kind: Optional[str], answers) -
         return ["utter_crisis_plan"]
     if kind == "dont_tell" or (_youth(turn, bare_number=True) and not state.about_other):
         return ["utter_crisis_youth"]
-    if intent in FEARS:
-        return ["utter_crisis_anonymous"] + _without_offer(answers.get(intent, [])) + ["utter_crisis_holding"]
-    if kind == "afraid":
-        return ["utter_crisis_anonymous", "utter_crisis_holding"]
-    if intent == UNSAFE:
-        return ["utter_unsafe_at_home"]
-    if intent in OWN_TOPIC:
-        return None
+    around = _around_the_lines(intent, kind, answers, "utter_crisis_anonymous", "utter_crisis_holding")
+    if around or intent in OWN_TOPIC:
+        return around
     if intent == CRISIS:
         return first_crisis(state, turn)
     if kind == "thanks" or intent == "thank":
@@ -265,7 +277,7 @@ def plan(state: SafetyState, turn: Turn, answers: Mapping[str, Sequence[str]]) -
         # is the writer's age, not a question about confidentiality.
         return None
     kind = step(turn.text, _codes(state, turn)) if turn.text else None
-    if intent == OVERDOSE and not state.overdose:
+    if intent == OVERDOSE and not state.overdose and not state.crisis:
         return first_overdose(state, turn)
     if intent == CRISIS and not (state.crisis or state.overdose):
         return first_crisis(state, turn)

@@ -35,7 +35,8 @@ def test_intro_is_said_once_per_conversation(conversation):
 )
 def test_crisis_gets_all_emergency_numbers_first(conversation, actions_down, text):
     replies = conversation(text)
-    first = replies[0]
+    # An imminent plan opens with "Ring 113 nå" on its own (issue 28); the lines come right after.
+    first = replies[0] + replies[1] if replies[0].startswith("Du har en plan") else replies[0]
     for number in EMERGENCY_NUMBERS:
         assert number in first, (text, first)
     assert "opplysning fr" in first  # fra / frå: the source's date
@@ -216,12 +217,12 @@ def test_an_old_overdose_in_a_question_about_the_licence_gets_the_line_and_the_l
     assert "Statsforvalteren" in joined(replies)
 
 
-def test_threats_at_home_inside_another_question_are_offered_as_a_button(conversation):
+def test_threats_at_home_inside_another_question_come_first_then_the_question(conversation):
+    """Issue 28: violence named beside another topic gets the unsafe-at-home answer (112) first."""
     replies = conversation.raw("Mamma mistet lappen i fjor, og nå truer kjæresten hennes med å slå meg hvis jeg sier "
                                "noe. Hvordan får hun førerkortet tilbake?")
-    text = "\n".join(m.get("text", "") for m in replies)
-    assert "vold eller trusler hjemme" in text, text
-    assert "/unsafe_at_home" in {b["payload"].split("{")[0] for m in replies for b in m.get("buttons", [])}
+    assert "112" in replies[0]["text"] and "Kors på halsen" in replies[0]["text"], replies[0]
+    assert "Statsforvalteren" in "\n".join(m.get("text", "") for m in replies[1:])
 
 
 def test_a_question_about_calling_113_is_answered_with_the_safety_line(conversation):

@@ -49,6 +49,9 @@ def test_violence_at_home_is_offered_besides_the_question_answered():
         ["unsafe_at_home"]
     assert other_worries("he hits me when he's drunk, can the police take my licence?", "fear_driving_licence") == \
         ["fear_police", "unsafe_at_home"]
+    assert other_worries("pappa drikker og slår når han er full. kan barnevernet ta meg?", "fear_child_welfare") == \
+        ["unsafe_at_home"]
+    assert other_worries("samboeren min slo opp med meg og nå drikker jeg", "seek_help_self") == []
     # A thought that struck, a blow that never came, a parent who is "not violent": nothing to offer.
     assert other_worries("det slo meg at jeg drikker hver dag", "seek_help_self") == []
     assert other_worries("pappa drikker mye, men han har aldri slått meg", "worried_about_other") == []

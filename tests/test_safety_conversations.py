@@ -47,7 +47,7 @@ def assert_holds(texts):
 def test_c37_friend_cannot_be_woken_then_breathing_then_water(conversation):
     first = conversation("venninna mi er full og jeg får ikke vekket henne")
     assert first[0] == say("utter_overdose")
-    assert say("utter_overdose_after") not in first  # a bystander is not asked whether they took something
+    assert say("utter_overdose_self") not in first  # a bystander is not told "if you took something yourself"
     assert conversation("hun puster") == [say("utter_overdose_breathing")]
     assert conversation("skal jeg gi henne vann?") == [say("utter_overdose")]  # 113 now and the steps
 
@@ -142,8 +142,8 @@ def test_the_honest_reply_opens_with_the_emergency_number():
     for code, data in LANGUAGES.items():
         if code in ("nb", "nn", "en"):
             continue
-        first_sentence = data["answers"]["utter_out_of_scope"].split(". ")[0].split("。")[0]
-        assert "113" in first_sentence, (code, first_sentence)
+        reply = data["answers"]["utter_out_of_scope"]
+        assert "113" in reply[:70], (code, reply[:70])  # the first sentence, in any script
 
 
 def test_the_safety_line_names_112_and_113_in_every_language():

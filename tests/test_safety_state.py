@@ -47,7 +47,7 @@ def test_overdose_steps_follow_what_the_bystander_says():
         ("deny", "vi har ikke nalokson"),
         ("greet", "hallo??"),
     ]) == [
-        ["utter_overdose", "utter_overdose_fear"],  # a friend: no "did you take something to hurt yourself"
+        ["utter_overdose", "utter_overdose_after", "utter_overdose_fear"],  # every number in the first answer
         ["utter_overdose_breathing"],
         ["utter_overdose"],  # "what do I do" → 113 now and the steps, never the listening line
         ["utter_overdose_not_breathing"],
@@ -133,6 +133,13 @@ def test_a_friend_at_risk_gets_the_helpers_answer_and_113_when_alone():
     assert talk([
         ("crisis_suicidal", "venninna mi sier at hun vil ta livet sitt, hva skal jeg gjøre?"),
         ("nlu_fallback", "hun er hjemme alene nå"),
+    ]) == [["utter_crisis_other"], ["utter_crisis_other_now"]]
+
+
+def test_a_friend_at_risk_who_does_not_answer_the_phone_gets_113_not_first_aid():
+    assert talk([
+        ("crisis_suicidal", "min beste venn sendte melding om at han skal ta livet sitt"),
+        ("emergency_overdose", "han svarer ikke på telefonen"),
     ]) == [["utter_crisis_other"], ["utter_crisis_other_now"]]
 
 

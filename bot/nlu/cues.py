@@ -66,6 +66,8 @@ WORRIES = {
                                 r"|\b(?:truer|trugar|truet|trua|truga)\s+(?:meg|mae|oss)\b|\b(?:truer|trugar|truet|trua|truga)\b.{0,30}?\bmed a (?:sla|drepe|skade|kaste|banke)\b"
                                 r"|(?<!ingen )(?<!ikke )(?<!ikkje )(?<!aldri )\b(?:vold|vald)\b"
                                 r"|\bredd for a (?:ga|dra|komme|kome) hjem|\b(?:tor|tar) (?:ikke|ikkje) (?:a )?(?:vaere|vere|ga|dra) hjem|\bikke trygg hjemme"
+                                # "pappa drikker og slår når han er full": a parent or partner who hits ("slo opp" is a break-up)
+                                r"|\b(?:pappa|mamma|faren|far|moren|mor|stefaren|stefar|stemora|samboeren|sambuaren|kjaeresten|mannen|kona)\b(?:\s+\w+){0,3}?\s+(?:slar|slo|banker|banka|sparker|sparka|kveler)\b(?!\s+(?:opp|seg|av|til|pa|inn|fast|ut)\b)"
                                 r"|\b(?:hits?|hitting|beats?|beating) (?:me|us|my mum|my mom)\b|(?<!not )(?<!never )(?<!no )\bviolen(?:t|ce)\b|\bafraid to go home\b"),
     "gambling_problem": re.compile(r"\bspill(?:e|ing|er|ing)?\b|\bspel(?:ar|ing)?\b|\bbetting|\bodds\b|\bcasino|\bkasino|\bspillegjeld|\bspelegjeld"
                                   r"|\bgambling\b|\bgambl"),
