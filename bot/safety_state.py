@@ -46,6 +46,9 @@ _SELF_CRISIS = re.compile(
     r"\blivet mitt\b|\bmeg selv\b|\bmeg sjolv\b|\bmyself\b|\bmy (?:own )?life\b"
     r"|\b(?:jeg|eg|je|i|im|i'm)\s+(?:vil|ville|har lyst til a|want|wanna|am going)\s+(?:to\s+)?(?:do|doy|die|kill)\b")
 
+# Something swallowed, beside a wish to die ("tatt en hel boks med sovepiller").
+_PILLS = re.compile(r"\b(?:\w*piller\w*|\w*pillene|\w*tablett\w*|paracet\w*|paralgin\w*|ibux|boks(?:en)?|brett(?:et)?|"
+                    r"pills?|tablets?|meds|paracetamol|bottle|pack(?:et)?)\b")
 # Someone at risk who cannot be reached ("svarer ikke på telefonen", "not answering my texts").
 _NO_CONTACT = re.compile(r"\b(?:telefon\w*|mobil\w*|melding\w*|sms|snap\w*|phone|texts?|messages?|calls?)\b")
 
@@ -185,6 +188,10 @@ def first_overdose(state: SafetyState, turn: Turn) -> List[str]:
 
 def first_crisis(state: SafetyState, turn: Turn) -> List[str]:
     kind = step(turn.text, _codes(state, turn))
+    # "jeg har tatt en hel boks med sovepiller og vil ikke leve mer": taken already, so the
+    # overdose answer first, then the crisis lines (facts.md, Clarifications).
+    if "self_taken" in facts(turn.text, _codes(state, turn)) and _says(_PILLS, turn.text):
+        return first_overdose(state, turn)
     if state.about_other or _crisis_about_other(state, turn):
         # Its "alone, or said they will: ring 113" covers a first message that says so.
         return ["utter_crisis_other"]

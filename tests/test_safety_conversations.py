@@ -120,6 +120,12 @@ def test_c19_d05_english_pills_and_a_wish_to_die_get_first_aid_first(conversatio
     assert conversation("ok") == [say("utter_overdose_holding", "en")]
 
 
+def test_a_whole_box_of_sleeping_pills_and_a_wish_to_die_gets_first_aid_first(conversation):
+    reply = conversation("jeg har tatt en hel boks med sovepiller og vil ikke leve mer")
+    assert reply[:2] == [say("utter_overdose_self"), say("utter_overdose")]
+    assert say("utter_overdose_after") in reply
+
+
 # --- H4, M11: languages -------------------------------------------------------------
 
 

@@ -107,6 +107,13 @@ def test_a_clear_topic_in_a_crisis_keeps_its_own_answer():
     assert talk([("crisis_suicidal", "jeg vil dø"), ("ask_privacy", "er denne chatten anonym?")])[1] is None
 
 
+def test_pills_taken_beside_a_wish_to_die_get_the_overdose_answer_first():
+    assert talk([("crisis_suicidal", "jeg har tatt en hel boks med sovepiller og vil ikke leve mer")]) == [
+        ["utter_overdose_self", "utter_overdose", "utter_overdose_after", "utter_overdose_fear"]]
+    # A plan to take them is not an overdose yet.
+    assert talk([("crisis_suicidal", "jeg har samlet piller og skal ta dem i kveld")])[0][0] == "utter_crisis_plan"
+
+
 def test_an_imminent_plan_opens_with_113():
     assert talk([("crisis_suicidal", "jeg skal ta livet mitt i kveld. jeg har skrevet brev til familien")]) == [
         ["utter_crisis_plan", "utter_crisis", "utter_crisis_stay"]]
