@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
+from typing import List, Mapping, Optional, Sequence, Tuple
 
 from bot.languages import ANSWERED, NORWEGIAN
 from bot.nlu import audience, cues
@@ -264,9 +264,10 @@ def _crisis_mode(state: SafetyState, turn: Turn, kind: Optional[str], answers) -
 
 def _unsafe_mode(state: SafetyState, turn: Turn, kind: Optional[str]) -> Optional[List[str]]:
     intent = turn.intent
-    youth = state.youth or _youth(turn, bare_number=True)
-    if kind == "dont_tell" or (youth and intent in ("ask_confidentiality", "nlu_fallback", "out_of_scope", "deny", UNSAFE)) \
-            or _youth(turn, bare_number=True):
+    gives_age = _youth(turn, bare_number=True)
+    # A child who gave their age (now or before) and then asks or fears being found out.
+    young_asks = state.youth and intent in ("ask_confidentiality", "nlu_fallback", "out_of_scope", "deny", UNSAFE)
+    if kind == "dont_tell" or gives_age or young_asks:
         return ["utter_unsafe_youth"]
     if intent in (UNSAFE, "nlu_fallback", "out_of_scope", "deny", "affirm", "greet", "goodbye", "thank",
                   "feedback_negative", "talk_to_human", "seek_help_self"):
