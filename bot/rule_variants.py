@@ -81,10 +81,21 @@ def _variants(intent: str, answer: List[str], start: bool) -> List[dict]:
     return rules
 
 
-def build() -> str:
+def source_rules() -> List[dict]:
     rules: List[dict] = []
     for name in SOURCES:
         rules += yaml.safe_load((RULES / name).read_text(encoding="utf-8"))["rules"]
+    return rules
+
+
+def usual_answers() -> Dict[str, List[str]]:
+    """intent → its usual answer mid-conversation (also what bot/safety_state.py
+    answers a topic with inside a safety conversation)."""
+    return _answers(source_rules(), start=False)
+
+
+def build() -> str:
+    rules = source_rules()
     generated = []
     for start in (False, True):
         answers = _answers(rules, start)

@@ -13,7 +13,6 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text
 
-import yaml
 from rasa.core.policies.policy import Policy, PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -32,11 +31,8 @@ _NOT_ANSWERS = {ACTION_LISTEN_NAME, "action_session_start", "action_extract_slot
 
 @lru_cache(maxsize=1)
 def usual_answers() -> Dict[str, List[str]]:
-    """intent → its usual answer, read from the plain rules (topics.yml …)."""
-    rules: List[dict] = []
-    for name in rule_variants.SOURCES:
-        rules += yaml.safe_load((rule_variants.RULES / name).read_text(encoding="utf-8"))["rules"]
-    return rule_variants._answers(rules, start=False)
+    """intent → its usual answer, read once from the plain rules."""
+    return rule_variants.usual_answers()
 
 
 def turns(tracker: DialogueStateTracker) -> List[Turn]:

@@ -14,9 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, FrozenSet, Iterable, List, Optional, Pattern
 
-import yaml
-
-from bot import languages
+from bot import languages, multilingual_domain
 from bot.nlu.multilingual_safety import variants
 
 SOURCE = languages.FILES
@@ -32,14 +30,12 @@ KINDS = STEPS + FACTS
 def patterns(folder: Path = SOURCE) -> Dict[str, Dict[str, List[Pattern]]]:
     """code → kind → compiled patterns. Read once, when first needed."""
     out: Dict[str, Dict[str, List[Pattern]]] = {}
-    for path in sorted(folder.glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for code, data in multilingual_domain.load_languages(folder).items():
         steps = data.get("steps") or {}
         unknown = set(steps) - set(KINDS)
         if unknown:
-            raise ValueError(f"{path.name}: unknown steps {sorted(unknown)}")
-        out[data["code"]] = {kind: [re.compile(p, re.IGNORECASE) for p in steps.get(kind) or []]
-                             for kind in KINDS}
+            raise ValueError(f"{code}.yml: unknown steps {sorted(unknown)}")
+        out[code] = {kind: [re.compile(p, re.IGNORECASE) for p in steps.get(kind) or []] for kind in KINDS}
     return out
 
 
